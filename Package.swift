@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Reel: a terminal media player. Dependencies point one way:
+/// `reel` → `ReelTUI` → `ReelCore` → the C targets (see ../shared/DESIGN.md).
+let package = Package(
+    name: "Reel",
+    products: [
+        .executable(name: "reel", targets: ["reel"]),
+        .library(name: "ReelCore", targets: ["ReelCore"]),
+        .library(name: "ReelTUI", targets: ["ReelTUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, each found through pkg-config, each with its Debian package.
+        .systemLibrary(
+            name: "CNcurses", pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng16",
+            providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CSndfile", pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3f",
+            providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(
+            name: "CPortAudio", pkgConfig: "portaudio-2.0",
+            providers: [.apt(["portaudio19-dev"])]),
+        // glibc's <malloc.h>: mallinfo2, malloc_trim, mallopt. Part of libc, so no pkg-config.
+        .systemLibrary(name: "CMalloc"),
+
+        .target(
+            name: "ReelCore",
+            dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc"],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(
+            name: "ReelTUI",
+            dependencies: ["ReelCore", "CNcurses"],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(
+            name: "reel",
+            dependencies: [
+                "ReelCore", "ReelTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+
+        .testTarget(
+            name: "ReelCoreTests",
+            dependencies: ["ReelCore"],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+        .testTarget(
+            name: "ReelTUITests",
+            dependencies: ["ReelTUI", "ReelCore"],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+        // Drives the built `reel` binary in tmux; depending on it makes `swift test` build it.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["reel"],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+    ]
+)

@@ -1,0 +1,67 @@
+import CSndfile
+
+/// An audio file open through libsndfile (`sf_open`, `sf_readf_float`, `sf_close`).
+///
+/// Owns its `SNDFILE` handle and closes it on deinit. Not thread-safe: one thread uses it at a time.
+public final class SoundFile {
+    private let handle: OpaquePointer
+    public let path: String
+    public let info: AudioInfo
+
+    /// Opens `path` for reading.
+    public init(path: String) throws(MediaError) {
+        var raw = SF_INFO()
+        guard let handle = sf_open(path, Int32(SFM_READ), &raw) else {
+            let reason = String(cString: sf_strerror(nil))
+            throw .badAudio(path: path, reason: reason)
+        }
+        guard raw.channels > 0, raw.samplerate > 0, raw.frames >= 0 else {
+            sf_close(handle)
+            throw .badAudio(path: path, reason: "header claims \(raw.channels) channels at \(raw.samplerate) Hz")
+        }
+        self.handle = handle
+        self.path = path
+        self.info = AudioInfo(
+            sampleRate: Int(raw.samplerate), channels: Int(raw.channels), frames: Int(raw.frames),
+            format: Self.formatName(raw.format & Int32(SF_FORMAT_TYPEMASK)),
+            encoding: Self.formatName(raw.format & Int32(SF_FORMAT_SUBMASK)))
+    }
+
+    deinit {
+        sf_close(handle)
+    }
+
+    /// Reads up to `frames` interleaved float frames into `buffer` (which must hold
+    /// `frames × channels` samples); returns how many frames were read, 0 at the end.
+    public func read(into buffer: UnsafeMutableBufferPointer<Float>, frames: Int) -> Int {
+        precondition(buffer.count >= frames * info.channels)
+        return Int(sf_readf_float(handle, buffer.baseAddress, sf_count_t(frames)))
+    }
+
+    /// Writes interleaved float samples to a new 16-bit PCM WAV file at `path`.
+    public static func writeWAV(path: String, sampleRate: Int, channels: Int, samples: [Float]) throws(MediaError) {
+        var raw = SF_INFO()
+        raw.samplerate = Int32(sampleRate)
+        raw.channels = Int32(channels)
+        raw.format = Int32(SF_FORMAT_WAV) | Int32(SF_FORMAT_PCM_16)
+        guard let handle = sf_open(path, Int32(SFM_WRITE), &raw) else {
+            throw .writeFailed(path: path, reason: String(cString: sf_strerror(nil)))
+        }
+        let frames = samples.count / channels
+        let written = samples.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t(frames)) }
+        let reason = String(cString: sf_strerror(handle))
+        let closed = sf_close(handle)
+        guard written == frames, closed == 0 else { throw .writeFailed(path: path, reason: reason) }
+    }
+
+    /// libsndfile's name for a major format or a subtype.
+    private static func formatName(_ format: Int32) -> String {
+        var entry = SF_FORMAT_INFO()
+        entry.format = format
+        guard sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &entry, Int32(MemoryLayout<SF_FORMAT_INFO>.size)) == 0,
+              let name = entry.name else {
+            return "format 0x" + String(format, radix: 16)
+        }
+        return String(cString: name)
+    }
+}

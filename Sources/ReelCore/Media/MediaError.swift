@@ -1,0 +1,48 @@
+/// Why a piece of media could not be found, read or used. Every case renders as one line a user can act on.
+public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Nothing exists at the path.
+    case notFound(path: String)
+    /// A folder holds no image sequence, and no audio was named.
+    case noMediaInFolder(path: String)
+    /// A pattern (`####`, `@@@@`, `%04d`) matched no file.
+    case noFramesMatch(pattern: String)
+    /// The file is neither a PNG nor audio that libsndfile reads.
+    case notMedia(path: String, reason: String)
+    /// The OS refused a read (permissions, I/O error).
+    case unreadable(path: String, errno: Int32)
+    /// libpng refused the file; `reason` is libpng's own message.
+    case badPNG(path: String, reason: String)
+    /// The header claims a size Reel will not allocate for.
+    case imageTooLarge(path: String, width: Int, height: Int)
+    /// libsndfile refused the file; `reason` is libsndfile's own message.
+    case badAudio(path: String, reason: String)
+    /// A write failed (demo generator, exports).
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or folder"
+        case .noMediaInFolder(let path):
+            return "\(path): no PNG sequence or audio file in this folder"
+        case .noFramesMatch(let pattern):
+            return "\(pattern): no frame matches this pattern"
+        case .notMedia(let path, let reason):
+            return "\(path): not a PNG image or an audio file Reel can read (\(reason))"
+        case .unreadable(let path, let code):
+            return "\(path): cannot read: \(String(cString: strerror(code)))"
+        case .badPNG(let path, let reason):
+            return "\(path): not a readable PNG: \(reason)"
+        case .imageTooLarge(let path, let width, let height):
+            return "\(path): \(width)x\(height) is larger than Reel decodes (at most \(PNGDecoder.maxSide) per side, \(PNGDecoder.maxBytes >> 20) MiB per frame)"
+        case .badAudio(let path, let reason):
+            return "\(path): not a readable audio file: \(reason)"
+        case .writeFailed(let path, let reason):
+            return "\(path): cannot write: \(reason)"
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Finds an image sequence on disk from one of its frames, its folder, or a pattern.
+///
+/// Stateless; safe from any thread. Only `.png` files are frames.
+public enum SequenceScanner {
+    /// Finds the sequence that `path` names: a frame file (`sh010.0042.png`), a folder, or a
+    /// pattern (`sh010.####.png`, `sh010.@@@@.png`, `sh010.%04d.png`).
+    public static func find(_ path: String) throws(MediaError) -> ImageSequence {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            return try findInFolder(path)
+        }
+        if !exists {
+            guard let pattern = SequencePattern.parse(placeholder: path) else {
+                throw .notFound(path: path)
+            }
+            return try frames(of: pattern, listing: try list(pattern.directory))
+        }
+        let (directory, name) = splitPath(path)
+        guard isPNGName(name) else {
+            throw .notMedia(path: path, reason: "not a .png file")
+        }
+        guard let (prefix, digits, suffix) = SequencePattern.split(fileName: name) else {
+            return ImageSequence(naming: .single(path: path), first: 1, last: 1)
+        }
+        let names = try list(directory)
+        // "0042" is padded to 4. "1042" may be padded to 4 or not padded at all: take the
+        // reading that finds more frames.
+        var readings = [SequencePattern(directory: directory, prefix: prefix, padding: digits.count, suffix: suffix)]
+        if digits.first != "0" {
+            readings.append(SequencePattern(directory: directory, prefix: prefix, padding: 0, suffix: suffix))
+        }
+        let candidates = readings.compactMap { try? frames(of: $0, listing: names) }
+        guard let best = candidates.max(by: { $0.presentCount < $1.presentCount }) else {
+            throw .notFound(path: path)
+        }
+        return best
+    }
+
+    /// The largest sequence in a folder; other files in it are ignored.
+    static func findInFolder(_ folder: String) throws(MediaError) -> ImageSequence {
+        let names = try list(folder).filter(isPNGName)
+        var patterns = Set<SequencePattern>()
+        var singles: [String] = []
+        for name in names {
+            guard let (prefix, digits, suffix) = SequencePattern.split(fileName: name) else {
+                singles.append(name)
+                continue
+            }
+            patterns.insert(SequencePattern(
+                directory: folder, prefix: prefix,
+                padding: digits.first == "0" ? digits.count : 0, suffix: suffix))
+        }
+        let sequences = patterns.compactMap { try? frames(of: $0, listing: names) }
+        // Most frames wins; ties go to the pattern that sorts first, so the choice is stable.
+        if let best = sequences.min(by: {
+            ($0.presentCount, $1.displayName) > ($1.presentCount, $0.displayName)
+        }) {
+            return best
+        }
+        if let single = singles.sorted().first {
+            return ImageSequence(naming: .single(path: join(folder, single)), first: 1, last: 1)
+        }
+        throw .noMediaInFolder(path: folder)
+    }
+
+    /// The frames of `pattern` among `names` (the directory's listing).
+    static func frames(of pattern: SequencePattern, listing names: [String]) throws(MediaError) -> ImageSequence {
+        let numbers = names.compactMap(pattern.frameNumber(fileName:)).sorted()
+        guard let first = numbers.first, let last = numbers.last else {
+            throw .noFramesMatch(pattern: pattern.description)
+        }
+        // `frameNumber(fileName:)` gives each number one spelling, so `numbers` has no repeats.
+        var missing: [Int] = []
+        var expected = first
+        for number in numbers {
+            while expected < number { missing.append(expected); expected += 1 }
+            expected = number + 1
+        }
+        return ImageSequence(naming: .pattern(pattern), first: first, last: last, missing: missing)
+    }
+
+    static func list(_ directory: String) throws(MediaError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            if FileManager.default.fileExists(atPath: directory) {
+                throw .unreadable(path: directory, errno: EACCES)
+            }
+            throw .notFound(path: directory)
+        }
+    }
+
+    static func isPNGName(_ name: String) -> Bool {
+        name.lowercased().hasSuffix(".png") && !name.hasPrefix(".")
+    }
+}

@@ -1,0 +1,80 @@
+import CNcurses
+
+/// Hands a `CellGrid` to ncurses, sending only the cells that changed since the last grid
+/// (`mvwadd_wch` through `reel_put_cell`, then `wrefresh`; ncurses then sends the least output).
+///
+/// Owns the colour pair table. Not thread-safe: the main thread only, with its `CursesTerminal`.
+public final class CursesPresenter {
+    private let mode: ColorMode
+    private let pairs: ColorPairTable
+    private var shown: [Cell] = []
+    private var shownPairs: [Int32] = []
+    private var shownWidth = 0
+    private var shownHeight = 0
+
+    public init(terminal: CursesTerminal) {
+        mode = terminal.colorMode
+        pairs = ColorPairTable(capacity: terminal.pairCapacity) { pair, foreground, background in
+            init_extended_pair(pair, foreground, background)
+        }
+    }
+
+    /// Forgets what is on screen, so the next grid is sent whole (after a resize).
+    public func invalidate() {
+        shownWidth = 0
+        shownHeight = 0
+    }
+
+    /// Shows `grid`.
+    public func present(_ grid: CellGrid) {
+        if grid.width != shownWidth || grid.height != shownHeight {
+            werase(reel_stdscr())
+            shown = [Cell](repeating: Cell("\u{0}"), count: grid.width * grid.height)
+            shownPairs = [Int32](repeating: 0, count: grid.width * grid.height)
+            shownWidth = grid.width
+            shownHeight = grid.height
+        }
+        pairs.beginFrame()
+        // Pairs of cells that stay on screen are claimed first, so none is redefined below.
+        for i in 0..<grid.cells.count where grid.cells[i] == shown[i] {
+            pairs.touch(shownPairs[i])
+        }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let i = y * grid.width + x
+                let cell = grid.cells[i]
+                guard cell != shown[i] else { continue }
+                var character = cell.character
+                var foreground = mode.colorNumber(cell.foreground)
+                let background = mode.colorNumber(cell.background)
+                if mode == .monochrome, cell.foreground.rgb != nil || cell.background.rgb != nil {
+                    character = Self.brightnessCharacter(cell)
+                    foreground = -1
+                }
+                let pair = pairs.pair(foreground: foreground, background: background)
+                reel_put_cell(Int32(y), Int32(x), wchar_t(character.value), attributes(cell.attributes), pair)
+                shown[i] = cell
+                shownPairs[i] = pair
+            }
+        }
+        wrefresh(reel_stdscr())
+    }
+
+    private func attributes(_ attributes: Cell.Attributes) -> attr_t {
+        var result = reel_a_normal()
+        if attributes.contains(.bold) { result |= reel_a_bold() }
+        if attributes.contains(.dim) { result |= reel_a_dim() }
+        if attributes.contains(.reverse) { result |= reel_a_reverse() }
+        if attributes.contains(.underline) { result |= reel_a_underline() }
+        return result
+    }
+
+    /// A character whose ink matches the cell's mean brightness, for terminals with no colour.
+    static func brightnessCharacter(_ cell: Cell) -> Unicode.Scalar {
+        let ramp = Array(" .:-=+*#%@".unicodeScalars)
+        let colours = [cell.foreground.rgb, cell.background.rgb].compactMap { $0 }
+        let luma = colours.reduce(0.0) { $0 + 0.2126 * Double($1.r) + 0.7152 * Double($1.g) + 0.0722 * Double($1.b) }
+            / Double(max(1, colours.count))
+        return ramp[min(ramp.count - 1, Int(luma / 256 * Double(ramp.count)))]
+    }
+}

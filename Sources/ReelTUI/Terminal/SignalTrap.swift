@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// The last termination signal received (SIGINT, SIGTERM, SIGHUP), 0 for none. A lock-free
+/// atomic, so the handler may set it; the run loop reads it and leaves by the normal path,
+/// which restores the terminal.
+let receivedTerminationSignal = Atomic<Int32>(0)
+
+/// Turns SIGINT, SIGTERM and SIGHUP into a request to quit, instead of an exit that would leave
+/// the terminal in raw mode.
+enum SignalTrap {
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() {
+        for signal in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                receivedTerminationSignal.store(number, ordering: .relaxed)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    /// Puts the default handlers back.
+    static func uninstall() {
+        for signal in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = SIG_DFL
+            sigaction(signal, &action, nil)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import ReelCore
+
+/// `reel probe FILE... [--json]`: what each file is, from headers only.
+struct ProbeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Describe image sequences and audio files: frames, size, fps, sample rate, duration.")
+
+    @Argument(help: "Sequences (a frame, a folder or a pattern) and audio files.")
+    var files: [String]
+
+    @Option(help: "The frame rate a sequence is described at (PNG files carry none).")
+    var fps: Double = 24
+
+    @Flag(help: "Print a JSON array, one object per file.")
+    var json = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one file") }
+        guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
+    }
+
+    func run() throws {
+        var reports: [ProbeReport] = []
+        var failed = false
+        for file in files {
+            do {
+                reports.append(try MediaProbe.probe(file))
+            } catch {
+                printError(error.description)
+                failed = true
+            }
+        }
+        if json {
+            let objects = reports.map { ProbeFormat.json($0, fps: fps) }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            for report in reports { print(ProbeFormat.text(report, fps: fps)) }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
+
+/// How probe reports are written, as text for people and JSON for scripts.
+enum ProbeFormat {
+    static func text(_ report: ProbeReport, fps: Double) -> String {
+        switch report {
+        case .sequence(let sequence, let width, let height):
+            let gaps = sequence.gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            return """
+            \(sequence.displayName)
+              type      image sequence (PNG)
+              frames    \(sequence.first)-\(sequence.last) (\(sequence.frameCount) frames, \(seconds(Double(sequence.frameCount) / fps)) at \(number(fps)) fps)
+              size      \(width)x\(height)
+              padding   \(padding(sequence))
+              gaps      \(gaps.isEmpty ? "none" : "\(sequence.missing.count) missing: " + gaps.joined(separator: ", "))
+            """
+        case .audio(let path, let info):
+            return """
+            \(path)
+              type      audio
+              format    \(info.format), \(info.encoding)
+              rate      \(info.sampleRate) Hz
+              channels  \(info.channels)
+              frames    \(info.frames)
+              duration  \(seconds(info.duration))
+            """
+        }
+    }
+
+    static func json(_ report: ProbeReport, fps: Double) -> [String: Any] {
+        switch report {
+        case .sequence(let sequence, let width, let height):
+            return [
+                "type": "sequence",
+                "pattern": sequence.displayName,
+                "first_frame": sequence.first,
+                "last_frame": sequence.last,
+                "frame_count": sequence.frameCount,
+                "missing_frames": sequence.missing,
+                "gaps": sequence.gaps.map { [$0.lowerBound, $0.upperBound] },
+                "padding": padding(sequence),
+                "width": width,
+                "height": height,
+                "fps": fps,
+                "duration_seconds": Double(sequence.frameCount) / fps,
+            ]
+        case .audio(let path, let info):
+            return [
+                "type": "audio",
+                "path": path,
+                "format": info.format,
+                "encoding": info.encoding,
+                "sample_rate": info.sampleRate,
+                "channels": info.channels,
+                "frames": info.frames,
+                "duration_seconds": info.duration,
+            ]
+        }
+    }
+
+    static func padding(_ sequence: ImageSequence) -> Int {
+        if case .pattern(let pattern) = sequence.naming { return pattern.padding }
+        return 0
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.3f s", value)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)
+    }
+}
