@@ -1,0 +1,44 @@
+# Reel: `make run` builds and plays the demo; `make test` runs every test.
+# Both first install the Debian packages that are missing (quietly, and only those).
+
+SWIFT ?= swift
+DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux
+APT_LOG := /tmp/reel-apt.log
+
+.PHONY: run test deps build build-debug assets clean
+
+run: build
+	.build/release/reel
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build -c release --product reel
+
+build-debug: deps
+	$(SWIFT) build --product reel
+
+# Makes Assets/ again from Reel's own generator (PNG writer + libsndfile).
+assets: build-debug
+	rm -f Assets/demo.*.png Assets/demo.wav
+	.build/debug/reel make-demo Assets
+
+# Installs only what dpkg says is missing; with everything present this is one dpkg-query.
+deps:
+	@missing=$$(dpkg-query -W -f='$${Package} $${db:Status-Abbrev}\n' $(DEBIAN_PACKAGES) 2>/dev/null \
+	    | awk '$$2 == "ii" { print $$1 }' | sort > /tmp/reel-present.$$$$; \
+	  for p in $(DEBIAN_PACKAGES); do grep -qx "$$p" /tmp/reel-present.$$$$ || echo $$p; done; \
+	  rm -f /tmp/reel-present.$$$$); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  if ! { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	      --no-install-recommends $$missing; } >$(APT_LOG) 2>&1; then \
+	    cat $(APT_LOG); echo "apt-get failed (log above, also in $(APT_LOG))"; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build
