@@ -51,7 +51,7 @@ let package = Package(
 
         .testTarget(
             name: "ReelCoreTests",
-            dependencies: ["ReelCore"],
+            dependencies: ["ReelCore", "CPNG"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelTUITests",

@@ -32,7 +32,18 @@ public enum PNGDecoder {
         try withImage(bytes: bytes, path: path) { (image) throws(MediaError) in
             let width = Int(image.pointee.width)
             let height = Int(image.pointee.height)
-            image.pointee.format = reel_png_format_rgba()
+            // 16-bit files are read as 16-bit linear and converted here: libpng's own 16-to-8-bit
+            // path corrupts Adam7-interlaced files (pnggroup/libpng#853, in Debian's 1.6.39).
+            let wide = reel_png_format_is_linear(image.pointee.format) != 0
+            image.pointee.format = wide ? reel_png_format_linear_rgba() : reel_png_format_rgba()
+            if wide {
+                var linear = [UInt16](repeating: 0, count: width * height * 4)
+                let ok = linear.withUnsafeMutableBytes { buffer in
+                    png_image_finish_read(image, nil, buffer.baseAddress, 0, nil)
+                }
+                guard ok != 0 else { throw .badPNG(path: path, reason: message(of: image)) }
+                return RGBAImage(width: width, height: height, pixels: LinearToSRGB.convert(linear))
+            }
             var pixels = [UInt8](repeating: 0, count: width * height * 4)
             let ok = pixels.withUnsafeMutableBytes { buffer in
                 png_image_finish_read(image, nil, buffer.baseAddress, 0, nil)

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import ReelCore
+
+@Suite struct PNGDecoderTests {
+    static let suite = Corpus.files(in: "png/pngsuite", extension: "png")
+    static let valid = suite.filter { !name($0).hasPrefix("x") }
+    static let corrupt = suite.filter { name($0).hasPrefix("x") }
+
+    @Test func theCorpusIsThere() {
+        #expect(Self.valid.count >= 150, "../shared/corpus/png/pngsuite should hold PngSuite")
+        #expect(Self.corrupt.count == 14)
+    }
+
+    @Test(arguments: valid)
+    func everyValidPngSuiteFileDecodesToItsSize(_ path: String) throws {
+        let image = try PNGDecoder.decode(path: path)
+        let stated = try #require(ihdrSize(path: path))
+        #expect(image.width == stated.width && image.height == stated.height)
+        #expect(image.pixels.count == stated.width * stated.height * 4)
+        // PngSuite names its size tests sNN…: NN × NN pixels.
+        let n = name(path)
+        if n.hasPrefix("s"), let side = Int(n.dropFirst().prefix(2)) {
+            #expect(image.width == side && image.height == side)
+        }
+    }
+
+    @Test(arguments: corrupt)
+    func everyCorruptPngSuiteFileIsRefused(_ path: String) {
+        #expect {
+            _ = try PNGDecoder.decode(path: path)
+        } throws: { error in
+            guard case MediaError.badPNG(let p, let reason) = error else { return false }
+            return p == path && !reason.isEmpty
+        }
+    }
+
+    /// Interlaced (basi*) and plain (basn*) files of the same image decode to the same pixels.
+    @Test func interlacedAndPlainDecodeTheSame() throws {
+        let interlaced = Self.valid.filter { name($0).hasPrefix("basi") }
+        #expect(interlaced.count >= 15)
+        for path in interlaced {
+            let plain = path.replacingOccurrences(of: "/basi", with: "/basn")
+            #expect(try PNGDecoder.decode(path: path) == PNGDecoder.decode(path: plain), "\(name(path))")
+        }
+    }
+
+    /// 16-bit files go through Reel's own linear-to-sRGB step; on plain (not interlaced) files,
+    /// where libpng's 8-bit path is sound, the two agree to within one level.
+    @Test func sixteenBitConversionAgreesWithLibpng() throws {
+        let wide = Self.valid.filter { name($0).hasPrefix("basn") && name($0).hasSuffix("16.png") }
+        #expect(wide.count >= 4)
+        for path in wide {
+            let ours = try PNGDecoder.decode(path: path)
+            let theirs = try libpngEightBit(path: path)
+            // Where alpha is 0 the colour is undefined: libpng keeps the file's, Reel gives black.
+            let worst = (0..<theirs.count).filter { theirs[$0 | 3] > 0 }
+                .map { abs(Int(ours.pixels[$0]) - Int(theirs[$0])) }.max() ?? 0
+            #expect(worst <= 1, "\(name(path)): differs by \(worst)")
+        }
+    }
+
+    @Test func knownPixelsComeOutRight() throws {
+        // basn2c08 is 8-bit RGB whose top-left pixel is white; basn0g01's is white too (1-bit grey).
+        let rgb = try PNGDecoder.decode(path: Corpus.root + "/png/pngsuite/basn2c08.png")
+        #expect(Array(rgb.pixels[0..<4]) == [255, 255, 255, 255])
+        let transparent = try PNGDecoder.decode(path: Corpus.root + "/png/pngsuite/tbbn0g04.png")
+        #expect(transparent.pixels[3] == 0, "tRNS makes the corner transparent")
+    }
+
+    /// libpng's crashers, bad palettes and the Rust png crate's malformed files: each decodes or
+    /// is refused with a reason, and the process survives.
+    @Test func otherPeoplesBrokenFilesNeverCrash() {
+        let files = Corpus.files(in: "png/libpng-testpngs/crashers", extension: "png")
+            + Corpus.files(in: "png/libpng-testpngs/badpal", extension: "png")
+            + Corpus.files(in: "png/image-png", extension: "png")
+        #expect(files.count > 30)
+        var refused = 0
+        for path in files {
+            do {
+                let image = try PNGDecoder.decode(path: path)
+                #expect(image.pixels.count == image.width * image.height * 4)
+            } catch {
+                refused += 1
+                #expect(!error.description.isEmpty)
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    @Test func aHugeHeaderIsRefusedBeforeAllocating() throws {
+        let folder = TemporaryFolder()
+        folder.write("huge.png", pngHeaderOnly(width: 20000, height: 20000))
+        #expect(throws: MediaError.imageTooLarge(path: folder.path + "/huge.png", width: 20000, height: 20000)) {
+            try PNGDecoder.decode(path: folder.path + "/huge.png")
+        }
+    }
+
+    @Test func truncatedMissingAndNonPNGFilesAreRefused() throws {
+        let folder = TemporaryFolder()
+        try folder.writePNG("ok.png", width: 64, height: 48)
+        let whole = try #require(FileManager.default.contents(atPath: folder.path + "/ok.png"))
+        folder.write("cut.png", Array([UInt8](whole).prefix(whole.count / 2)))
+        folder.write("text.png", Array("not a png at all".utf8))
+        #expect(try PNGDecoder.decode(path: folder.path + "/ok.png").width == 64)
+        #expect(throws: MediaError.self) { try PNGDecoder.decode(path: folder.path + "/cut.png") }
+        #expect(throws: MediaError.self) { try PNGDecoder.decode(path: folder.path + "/text.png") }
+        #expect(throws: MediaError.notFound(path: folder.path + "/gone.png")) {
+            try PNGDecoder.decode(path: folder.path + "/gone.png")
+        }
+        #expect(try PNGDecoder.size(path: folder.path + "/ok.png") == (64, 48))
+    }
+
+    @Test func writtenPixelsReadBackExactly() throws {
+        let folder = TemporaryFolder()
+        let pixels = (0..<(7 * 5 * 3)).map { UInt8(truncatingIfNeeded: $0 * 37) }
+        try PNGEncoder.write(RGBImage(width: 7, height: 5, pixels: pixels), to: folder.path + "/p.png")
+        let back = try PNGDecoder.decode(path: folder.path + "/p.png")
+        var rgb: [UInt8] = []
+        for i in stride(from: 0, to: back.pixels.count, by: 4) { rgb += back.pixels[i..<i + 3] }
+        #expect(rgb == pixels)
+    }
+}
+
+private func name(_ path: String) -> String { String(path.split(separator: "/").last ?? "") }
+
+/// A well-formed PNG whose IHDR claims `width` × `height` but whose IDAT holds a few bytes only,
+/// as a hostile or damaged file would.
+func pngHeaderOnly(width: Int, height: Int) -> [UInt8] {
+    func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 255), UInt8(v >> 8 & 255), UInt8(v & 255)] }
+    func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let body = Array(type.utf8) + data
+        return be32(UInt32(data.count)) + body + be32(crc32(body))
+    }
+    return [137, 80, 78, 71, 13, 10, 26, 10]
+        + chunk("IHDR", be32(UInt32(width)) + be32(UInt32(height)) + [8, 6, 0, 0, 0])
+        + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])
+        + chunk("IEND", [])
+}
+
+func crc32(_ bytes: [UInt8]) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+        crc ^= UInt32(byte)
+        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+    }
+    return ~crc
+}
+
+import CPNG
+
+/// The file decoded by libpng's own 8-bit RGBA path, as a reference.
+func libpngEightBit(path: String) throws -> [UInt8] {
+    var image = png_image()
+    image.version = reel_png_image_version()
+    guard png_image_begin_read_from_file(&image, path) != 0 else { throw MediaError.badPNG(path: path, reason: "") }
+    image.format = reel_png_format_rgba()
+    var pixels = [UInt8](repeating: 0, count: Int(image.width * image.height * 4))
+    let ok = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+    png_image_free(&image)
+    guard ok != 0 else { throw MediaError.badPNG(path: path, reason: "") }
+    return pixels
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import ReelCore
+
+@Suite struct SequenceScannerTests {
+    @Test func findsASequenceFromOneFrame() throws {
+        let folder = TemporaryFolder()
+        folder.touch((1...10).map { "sh010.\(pad($0, 4)).png" })
+        let sequence = try SequenceScanner.find(folder.path + "/sh010.0005.png")
+        #expect(sequence.first == 1)
+        #expect(sequence.last == 10)
+        #expect(sequence.missing.isEmpty)
+        #expect(sequence.displayName == folder.path + "/sh010.####.png")
+        #expect(sequence.path(frame: 3) == folder.path + "/sh010.0003.png")
+    }
+
+    @Test(arguments: ["s.####.png", "s.@@@@.png", "s.%04d.png"])
+    func findsASequenceFromEveryPatternForm(_ pattern: String) throws {
+        let folder = TemporaryFolder()
+        folder.touch((1001...1024).map { "s.\($0).png" } + ["s.0999.png"])
+        let sequence = try SequenceScanner.find(folder.path + "/" + pattern)
+        #expect(sequence.first == 999)
+        #expect(sequence.last == 1024)
+        #expect(sequence.missing == Array(1000...1000))
+    }
+
+    @Test func keepsPaddingAndFindsGaps() throws {
+        let folder = TemporaryFolder()
+        folder.touch([1, 2, 3, 7, 8, 12].map { "r_\(pad($0, 3)).png" })
+        let sequence = try SequenceScanner.find(folder.path + "/r_001.png")
+        if case .pattern(let pattern) = sequence.naming { #expect(pattern.padding == 3) } else { Issue.record("no pattern") }
+        #expect(sequence.missing == [4, 5, 6, 9, 10, 11])
+        #expect(sequence.gaps == [4...6, 9...11])
+        #expect(sequence.frameCount == 12)
+        #expect(sequence.presentCount == 6)
+        #expect(sequence.isMissing(5))
+        #expect(!sequence.isMissing(7))
+        #expect(sequence.path(frame: 5) == nil)
+    }
+
+    @Test func findsAnUnpaddedSequence() throws {
+        let folder = TemporaryFolder()
+        folder.touch((1...12).map { "f\($0).png" })
+        let sequence = try SequenceScanner.find(folder.path + "/f7.png")
+        #expect(sequence.first == 1 && sequence.last == 12 && sequence.missing.isEmpty)
+        #expect(sequence.path(frame: 12) == folder.path + "/f12.png")
+    }
+
+    @Test func aFolderGivesItsLargestSequenceAndIgnoresOtherFiles() throws {
+        let folder = TemporaryFolder()
+        folder.touch((1...5).map { "plate.\(pad($0, 4)).png" })
+        folder.touch((1...20).map { "comp.\(pad($0, 4)).png" })
+        folder.touch(["notes.txt", "comp.wav", "thumbs.db", ".hidden.0001.png", "comp.0021.exr"])
+        let sequence = try SequenceScanner.find(folder.path)
+        #expect(sequence.displayName == folder.path + "/comp.####.png")
+        #expect(sequence.first == 1 && sequence.last == 20)
+    }
+
+    @Test func aFolderWithNoMediaIsRefused() {
+        let folder = TemporaryFolder()
+        folder.touch(["readme.txt", "data.json"])
+        #expect(throws: MediaError.noMediaInFolder(path: folder.path)) { try SequenceScanner.find(folder.path) }
+        let empty = TemporaryFolder()
+        #expect(throws: MediaError.noMediaInFolder(path: empty.path)) { try SequenceScanner.find(empty.path) }
+    }
+
+    @Test func aPatternThatMatchesNothingOrAMissingFileIsRefused() {
+        let folder = TemporaryFolder()
+        folder.touch(["a.0001.png"])
+        #expect(throws: MediaError.noFramesMatch(pattern: folder.path + "/b.####.png")) {
+            try SequenceScanner.find(folder.path + "/b.####.png")
+        }
+        #expect(throws: MediaError.notFound(path: folder.path + "/nothing.png")) {
+            try SequenceScanner.find(folder.path + "/nothing.png")
+        }
+    }
+
+    @Test func aPNGWithNoNumberIsAOneFrameSequence() throws {
+        let folder = TemporaryFolder()
+        folder.touch(["logo.png"])
+        let sequence = try SequenceScanner.find(folder.path + "/logo.png")
+        #expect(sequence.frameCount == 1)
+        #expect(sequence.path(frame: 1) == folder.path + "/logo.png")
+    }
+
+    @Test func aNumberWithNoLeadingZeroTakesTheReadingThatFindsMoreFrames() throws {
+        let folder = TemporaryFolder()
+        folder.touch((998...1003).map { "v\($0).png" })  // unpadded across 999 → 1000
+        let sequence = try SequenceScanner.find(folder.path + "/v1001.png")
+        #expect(sequence.first == 998 && sequence.last == 1003 && sequence.missing.isEmpty)
+    }
+}
+
+func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
