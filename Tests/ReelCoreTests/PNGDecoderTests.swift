@@ -88,6 +88,20 @@ import Testing
         #expect(refused > 0)
     }
 
+    /// A small file whose chunk claims a gigabyte is refused by the chunk check, before libpng
+    /// would allocate the claimed size.
+    @Test(arguments: Corpus.files(in: "png/libpng-testpngs/crashers", extension: "png").filter { $0.contains("/huge_") })
+    func hugeChunkClaimsAreRefusedUpFront(_ path: String) throws {
+        let bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        #expect(bytes.count < 4096)
+        #expect {
+            try PNGChunkCheck.validate(bytes, path: path)
+        } throws: { error in
+            guard case MediaError.badPNG(_, let reason) = error else { return false }
+            return reason.contains("chunk claims")
+        }
+    }
+
     @Test func aHugeHeaderIsRefusedBeforeAllocating() throws {
         let folder = TemporaryFolder()
         folder.write("huge.png", pngHeaderOnly(width: 20000, height: 20000))

@@ -59,6 +59,7 @@ public enum PNGDecoder {
         bytes: [UInt8], path: String,
         _ body: (UnsafeMutablePointer<png_image>) throws(MediaError) -> T
     ) throws(MediaError) -> T {
+        try PNGChunkCheck.validate(bytes, path: path)
         var image = png_image()
         image.version = reel_png_image_version()
         // `withUnsafeBytes` only rethrows untyped errors, so the outcome travels as a Result.
