@@ -55,16 +55,19 @@ public enum PlayerScreen {
     }
 
     public static let hints: [(key: String, action: String)] = [
-        ("Space", "play/pause"), ("\u{2190}/\u{2192}", "step"), ("Shift-\u{2190}/\u{2192}", "\u{00B1}10"),
-        ("Home/End", "first/last"), ("[ ]", "fps"), ("q", "quit"),
+        ("Space", "play/pause"), ("\u{2190}/\u{2192}", "step"), ("q", "quit"),
+        ("Shift-\u{2190}/\u{2192}", "\u{00B1}10"), ("Home/End", "first/last"), ("[ ]", "fps"),
     ]
 
     /// The whole screen for `snapshot` with `content` in the viewer.
     public static func compose(_ snapshot: PlayerSnapshot, content: FrameContent, width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         guard let layout = layout(width: width, height: height) else {
-            grid.put("Reel needs \(minimumWidth)\u{00D7}\(minimumHeight) (now \(width)\u{00D7}\(height))",
-                     x: 0, y: 0, style: TextStyle(attributes: .bold))
+            // The longest wording that fits the width.
+            let wordings = ["Reel needs \(minimumWidth)\u{00D7}\(minimumHeight) (now \(width)\u{00D7}\(height))",
+                            "too small: \(width)\u{00D7}\(height)", "too small", "small"]
+            let line = wordings.first { $0.cellCount <= width } ?? ""
+            grid.put(line, x: 0, y: 0, style: TextStyle(attributes: .bold))
             return grid
         }
         TitleBar.draw(titleFields(snapshot), in: layout.title, into: &grid)
