@@ -19,6 +19,7 @@ import Testing
         #expect(timeline.contains(String(TimelinePane.playhead)))
         #expect(grid.text(row: height - 1).contains("Space"))
         #expect(grid.text.contains("▀"))
+        #expect(grid.text(row: 0).hasSuffix("reel ") == (width >= 120), "the name only where it fits")
         if width >= 80 {
             #expect(grid.text(row: 0).contains("frame 1042"))
             #expect(grid.text(row: 0).contains("1920×1080"))

@@ -7,6 +7,9 @@ public enum TitleBar {
                   with: Cell(" ", attributes: [.reverse]))
         let text = " " + fields.joined(separator: "  \u{2502}  ")
         grid.put(text, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
-        grid.put("reel ", x: rect.x + rect.width - 5, y: rect.y, style: TextStyle(attributes: [.reverse, .bold]))
+        // The program's name on the right, only where it does not cover a field.
+        if text.cellCount + 7 <= rect.width {
+            grid.put("reel ", x: rect.x + rect.width - 5, y: rect.y, style: TextStyle(attributes: [.reverse, .bold]))
+        }
     }
 }

@@ -14,6 +14,12 @@ enum SignalTrap {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     static func install() {
+        // A parent may hand down a mask that blocks them (threads of test runners and thread
+        // pools do); a handler that never runs would leave Ctrl-C dead.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signal in signals { sigaddset(&mask, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for signal in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `reel` without a terminal: probe, and the errors a user meets.
+@Suite struct CommandLineTests {
+    @Test func probeDescribesTheDemo() throws {
+        let result = try Shell.run([Shell.reel, "probe", "Assets/demo.0042.png", "Assets/demo.wav"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Assets/demo.####.png"))
+        #expect(result.stdout.contains("frames    1-96 (96 frames, 4.000 s at 24 fps)"))
+        #expect(result.stdout.contains("size      640x360"))
+        #expect(result.stdout.contains("rate      48000 Hz"))
+        #expect(result.stdout.contains("duration  4.000 s"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func probeWritesJSON() throws {
+        let result = try Shell.run([Shell.reel, "probe", "--json", "Assets", "Assets/demo.wav"])
+        #expect(result.status == 0)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.count == 2)
+        #expect(objects[0]["type"] as? String == "sequence")
+        #expect(objects[0]["frame_count"] as? Int == 96)
+        #expect(objects[0]["width"] as? Int == 640)
+        #expect(objects[1]["type"] as? String == "audio")
+        #expect(objects[1]["sample_rate"] as? Int == 48000)
+        #expect(objects[1]["channels"] as? Int == 2)
+    }
+
+    @Test(arguments: ["Package.swift", "README.md", "no/such/file.wav", "Sources", "../shared/corpus/png/pngsuite/xc1n0g08.png"])
+    func somethingThatIsNotMediaGetsOneLineAndStatusOne(_ path: String) throws {
+        let result = try Shell.run([Shell.reel, "probe", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "one line: \(result.stderr)")
+        #expect(lines.first?.hasPrefix("reel: \(path): ") == true)
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"))
+    }
+
+    @Test func probeGoesOnPastABadFile() throws {
+        let result = try Shell.run([Shell.reel, "probe", "README.md", "Assets/demo.wav"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("48000 Hz"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func playingWithoutATerminalSaysSo() throws {
+        let result = try Shell.run([Shell.reel])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("reel: standard input and output must be a terminal"))
+    }
+
+    @Test func playingSomethingThatIsNotASequenceSaysWhy() throws {
+        let audio = try Shell.run([Shell.reel, "Assets/demo.wav"])
+        #expect(audio.status == 1)
+        #expect(audio.stderr.contains("audio on its own does not play yet"))
+        let empty = try Shell.run([Shell.reel, "Sources/CMalloc"])
+        #expect(empty.status == 1)
+        #expect(empty.stderr == "reel: Sources/CMalloc: no PNG sequence or audio file in this folder\n")
+        let badAudio = try Shell.run([Shell.reel, "Assets", "--audio", "README.md"])
+        #expect(badAudio.status == 1)
+        #expect(badAudio.stderr.hasPrefix("reel: README.md: not a readable audio file"))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), checked by what a person would see.
+@Suite(.serialized) struct PlayerInTmuxTests {
+    @Test func playsTheDemoAndGivesTheShellBack() throws {
+        let tmux = try Tmux(width: 120, height: 40)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused")
+
+        // The first frame of the demo, and its number in the title bar.
+        let first = try tmux.waitFor { titleFrame($0) == 1 }
+        let lines = first.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].contains("demo.####.png") && lines[0].contains("640×360") && lines[0].contains("paused"))
+        let viewer = lines[1..<37].joined(separator: "\n")
+        #expect(viewer.filter { $0 == "▀" }.count > 120 * 30, "the viewer is drawn with half blocks")
+        #expect(lines[38].hasPrefix(" 1 ") && lines[38].hasSuffix(" 96"), "the timeline shows the range")
+        // Frame 1 is the demo's white flash: its cells are white in the 256-colour cube (231).
+        let coloured = try tmux.screen(escapes: true)
+        #expect(coloured.contains("5;231m"), "the flash frame is white")
+
+        // Space plays: the frame number advances.
+        try tmux.press("Space")
+        let playing = try tmux.waitFor { (titleFrame($0) ?? 0) > 3 }
+        #expect(playing.split(separator: "\n")[0].contains("playing"))
+
+        // q quits: reel is gone, the screen is the shell's again, and the shell answers.
+        try tmux.press("q")
+        let back = try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        #expect(back.contains("--paused"), "the shell's own screen is back, with the command typed")
+        #expect(try tmux.foregroundCommand() == "bash")
+        try tmux.type("echo reel-e2e-$((6*7)) status $?")
+        try tmux.waitFor { $0.contains("reel-e2e-42 status 0") }
+    }
+
+    @Test func stepsWithArrowsAndLeavesCleanlyOnControlC() throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused Assets/demo.0001.png")
+        try tmux.waitFor { titleFrame($0) == 1 }
+        try tmux.press("Right")
+        try tmux.press("Right")
+        try tmux.waitFor { titleFrame($0) == 3 }
+        try tmux.press("Left")
+        try tmux.waitFor { titleFrame($0) == 2 }
+        try tmux.press("End")
+        try tmux.waitFor { titleFrame($0) == 96 }
+        // Ctrl-C ends it like q: terminal restored, status 130 (128 + SIGINT).
+        try tmux.press("C-c")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.type("echo status-$?")
+        try tmux.waitFor { $0.contains("status-130") }
+    }
+
+    @Test func aBrokenFrameIsShownAsBrokenAndTheRestPlays() throws {
+        let folder = NSTemporaryDirectory() + "reel-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for frame in 1...3 {
+            try FileManager.default.copyItem(atPath: Shell.packageRoot + "/Assets/demo.000\(frame).png",
+                                             toPath: folder + "/b.000\(frame).png")
+        }
+        try Data("this is not a png".utf8).write(to: URL(fileURLWithPath: folder + "/b.0004.png"))
+        try FileManager.default.copyItem(atPath: Shell.packageRoot + "/Assets/demo.0006.png", toPath: folder + "/b.0006.png")
+
+        let tmux = try Tmux(width: 100, height: 30)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused '\(folder)/b.####.png'")
+        try tmux.waitFor { titleFrame($0) == 1 }
+        try tmux.press("End")
+        try tmux.press("Left", "Left")
+        let broken = try tmux.waitFor { titleFrame($0) == 4 }
+        #expect(broken.contains("frame 4 failed to decode"))
+        #expect(broken.contains("not a readable PNG"))
+        try tmux.press("Right")
+        try tmux.waitFor { $0.contains("frame 5 is missing") }
+        try tmux.press("Right")
+        let fine = try tmux.waitFor { titleFrame($0) == 6 }
+        #expect(fine.filter { $0 == "▀" }.count > 1000)
+        try tmux.press("q")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+    }
+}

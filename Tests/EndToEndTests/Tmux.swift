@@ -1,0 +1,88 @@
+import Foundation
+
+/// One tmux server of its own (its own socket), with one window of a fixed size running a plain
+/// shell: the terminal a person would use, driven by send-keys and read by capture-pane.
+final class Tmux {
+    let socket = "reel-e2e-" + UUID().uuidString.prefix(8)
+    let width: Int
+    let height: Int
+
+    init(width: Int, height: Int) throws {
+        self.width = width
+        self.height = height
+        // A known prompt and a known terminal type, whatever the host's shell start-up says.
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height),
+                  "-c", Shell.packageRoot,
+                  "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TERM=tmux-256color",
+                  "LANG=C.UTF-8", "PS1=e2e$ ", "bash", "--norc", "--noprofile"])
+    }
+
+    deinit {
+        _ = try? Shell.run(["tmux", "-L", socket, "kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let result = try Shell.run(["tmux", "-L", socket] + arguments)
+        guard result.status == 0 else {
+            throw TmuxError.failed(arguments.joined(separator: " "), result.stderr)
+        }
+        return result.stdout
+    }
+
+    /// Types `text` and presses Enter.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", "e2e", "-l", text])
+        try tmux(["send-keys", "-t", "e2e", "Enter"])
+    }
+
+    /// Presses keys by tmux's names (Space, q, C-c, Left).
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "e2e"] + keys)
+    }
+
+    /// The screen as text (`escapes`: with the colour escape sequences too).
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []))
+    }
+
+    /// The program in the pane's foreground now.
+    func foregroundCommand() throws -> String {
+        try tmux(["display-message", "-p", "-t", "e2e", "#{pane_current_command}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
+    @discardableResult
+    func waitFor(seconds: Double = 15, escapes: Bool = false, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(escapes: escapes)
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TmuxError.timedOut(last)
+    }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+    case failed(String, String)
+    case timedOut(String)
+
+    var description: String {
+        switch self {
+        case .failed(let command, let stderr): return "tmux \(command) failed: \(stderr)"
+        case .timedOut(let screen): return "timed out; the screen was:\n\(screen)"
+        }
+    }
+}
+
+/// The frame number the title bar shows ("frame 17"), if any.
+func titleFrame(_ screen: String) -> Int? {
+    guard let title = screen.split(separator: "\n").first,
+          let range = title.range(of: "frame ") else { return nil }
+    return Int(title[range.upperBound...].prefix { $0.isNumber })
+}
