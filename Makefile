@@ -2,7 +2,8 @@
 # Both first install the Debian packages that are missing (quietly, and only those).
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux
+# ncurses-term: terminfo for direct-colour terminals (tmux-direct, xterm-direct), used by the tests.
+DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux ncurses-term
 APT_LOG := /tmp/reel-apt.log
 
 .PHONY: run test deps build build-debug assets clean

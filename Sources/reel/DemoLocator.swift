@@ -8,7 +8,8 @@ enum DemoLocator {
 
     /// The Assets folder that holds the demo, or nil.
     static func assetsFolder() -> String? {
-        var candidates = [FileManager.default.currentDirectoryPath]
+        // "." first, so the title shows the short path when reel runs from the source tree.
+        var candidates = ["."]
         if let executable = Bundle.main.executablePath {
             var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
             for _ in 0..<6 {
@@ -17,7 +18,7 @@ enum DemoLocator {
             }
         }
         for folder in candidates {
-            let assets = folder + "/Assets"
+            let assets = folder == "." ? "Assets" : folder + "/Assets"
             if FileManager.default.fileExists(atPath: assets + "/demo.0001.png") { return assets }
         }
         return nil

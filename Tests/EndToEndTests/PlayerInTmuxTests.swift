@@ -33,6 +33,26 @@ import Testing
         try tmux.waitFor { $0.contains("reel-e2e-42 status 0") }
     }
 
+    /// Where terminfo says the terminal takes RGB (tmux-direct), cells carry 24-bit colours; where
+    /// it does not (tmux-256color), only palette colours are sent.
+    @Test(arguments: [("tmux-direct", true), ("tmux-256color", false)])
+    func truecolourOnlyWhereTerminfoSaysSo(_ term: String, _ direct: Bool) throws {
+        let tmux = try Tmux(width: 100, height: 30, term: term)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused Assets")
+        try tmux.waitFor { titleFrame($0) == 1 }
+        try tmux.press("Right")
+        try tmux.waitFor { titleFrame($0) == 2 }
+        let screen = try tmux.screen(escapes: true)
+        // The demo's 75 % yellow and blue colour bars, exactly, in direct colour.
+        #expect(screen.contains("2;191;191;0m") == direct)
+        #expect(screen.contains("2;0;0;191m") == direct)
+        #expect(screen.contains("[38;2;") == direct)
+        if !direct { #expect(screen.contains("[38;5;") || screen.contains("[48;5;")) }
+        try tmux.press("q")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+    }
+
     @Test func stepsWithArrowsAndLeavesCleanlyOnControlC() throws {
         let tmux = try Tmux(width: 80, height: 24)
         try tmux.waitFor { $0.contains("e2e$") }

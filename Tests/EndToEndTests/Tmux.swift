@@ -7,13 +7,13 @@ final class Tmux {
     let width: Int
     let height: Int
 
-    init(width: Int, height: Int) throws {
+    init(width: Int, height: Int, term: String = "tmux-256color") throws {
         self.width = width
         self.height = height
         // A known prompt and a known terminal type, whatever the host's shell start-up says.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height),
                   "-c", Shell.packageRoot,
-                  "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TERM=tmux-256color",
+                  "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TERM=" + term,
                   "LANG=C.UTF-8", "PS1=e2e$ ", "bash", "--norc", "--noprofile"])
     }
 

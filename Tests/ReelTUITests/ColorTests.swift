@@ -14,6 +14,10 @@ import Testing
     @Test func directColourIsTheRGBValue() {
         #expect(ColorMode.direct.colorNumber(.rgb(0x12, 0x34, 0x56)) == 0x123456)
         #expect(ColorMode.direct.colorNumber(.terminalDefault) == -1)
+        // Below 8 terminfo would pick palette colours: near-black blues go to 8.
+        #expect(ColorMode.direct.colorNumber(.rgb(0, 0, 0)) == 8)
+        #expect(ColorMode.direct.colorNumber(.rgb(0, 0, 5)) == 8)
+        #expect(ColorMode.direct.colorNumber(.rgb(0, 0, 9)) == 9)
     }
 
     @Test func the256CubeIsExactOnItsOwnColours() {

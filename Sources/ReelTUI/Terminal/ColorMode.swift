@@ -24,7 +24,10 @@ public enum ColorMode: String, Sendable, CaseIterable {
     public func colorNumber(_ colour: CellColor) -> Int32 {
         guard let (r, g, b) = colour.rgb else { return -1 }
         switch self {
-        case .direct: return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+        case .direct:
+            // Direct-colour terminfo (xterm-direct, tmux-direct) sends numbers below 8 as the
+            // ANSI palette (setaf 30–37): rgb(0,0,1…7) would come out red, green, …; use 8 instead.
+            return max(8, Int32(r) << 16 | Int32(g) << 8 | Int32(b))
         case .palette256: return Int32(Self.nearest256(r, g, b))
         case .palette16: return Int32(Self.nearest(r, g, b, in: Self.ansi16))
         case .palette8: return Int32(Self.nearest(r, g, b, in: Array(Self.ansi16.prefix(8))))
