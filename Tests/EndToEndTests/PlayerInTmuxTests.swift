@@ -65,6 +65,12 @@ import Testing
         try tmux.waitFor { titleFrame($0) == 2 }
         try tmux.press("End")
         try tmux.waitFor { titleFrame($0) == 96 }
+        // Too small says so; larger again draws the player again.
+        try tmux.tmux(["resize-window", "-t", "e2e", "-x", "15", "-y", "4"])
+        try tmux.waitFor { $0.hasPrefix("too small: 15×4") }
+        try tmux.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
+        let resized = try tmux.waitFor { titleFrame($0) == 96 }
+        #expect(resized.split(separator: "\n", omittingEmptySubsequences: false)[18].hasSuffix(" 96"))
         // Ctrl-C ends it like q: terminal restored, status 130 (128 + SIGINT).
         try tmux.press("C-c")
         try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
