@@ -1,7 +1,7 @@
 import ReelCore
 
 /// What the player screen shows at one moment: an immutable snapshot the run loop builds each tick.
-public struct PlayerSnapshot: Equatable, Sendable {
+public struct PlayerSnapshot: Sendable {
     public var name: String
     public var imageSize: (width: Int, height: Int)?
     public var fps: Double
@@ -21,12 +21,6 @@ public struct PlayerSnapshot: Equatable, Sendable {
         self.last = last
         self.isPlaying = isPlaying
         self.audioName = audioName
-    }
-
-    public static func == (a: PlayerSnapshot, b: PlayerSnapshot) -> Bool {
-        a.name == b.name && a.imageSize?.width == b.imageSize?.width && a.imageSize?.height == b.imageSize?.height
-            && a.fps == b.fps && a.frame == b.frame && a.first == b.first && a.last == b.last
-            && a.isPlaying == b.isPlaying && a.audioName == b.audioName
     }
 }
 

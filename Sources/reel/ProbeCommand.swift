@@ -18,7 +18,6 @@ struct ProbeCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one file") }
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
     }
 
