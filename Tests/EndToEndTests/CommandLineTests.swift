@@ -57,7 +57,7 @@ import Testing
         #expect(audio.stderr.contains("audio on its own does not play yet"))
         let empty = try Shell.run([Shell.reel, "Sources/CMalloc"])
         #expect(empty.status == 1)
-        #expect(empty.stderr == "reel: Sources/CMalloc: no PNG sequence or audio file in this folder\n")
+        #expect(empty.stderr == "reel: Sources/CMalloc: no PNG image sequence in this folder\n")
         let badAudio = try Shell.run([Shell.reel, "Assets", "--audio", "README.md"])
         #expect(badAudio.status == 1)
         #expect(badAudio.stderr.hasPrefix("reel: README.md: not a readable audio file"))

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc  // strerror
+#endif
+
 /// Why a piece of media could not be found, read or used. Every case renders as one line a user can act on.
 public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Nothing exists at the path.
@@ -24,7 +28,7 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let path):
             return "\(path): no such file or folder"
         case .noMediaInFolder(let path):
-            return "\(path): no PNG sequence or audio file in this folder"
+            return "\(path): no PNG image sequence in this folder"
         case .noFramesMatch(let pattern):
             return "\(pattern): no frame matches this pattern"
         case .notMedia(let path, let reason):
@@ -43,6 +47,3 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
