@@ -1,6 +1,6 @@
 import CSndfile
 
-/// An audio file open through libsndfile (`sf_open`, `sf_readf_float`, `sf_close`).
+/// An audio file open through libsndfile (`sf_open`, `sf_command`, `sf_close`); `writeWAV` writes one.
 ///
 /// Owns its `SNDFILE` handle and closes it on deinit. Not thread-safe: one thread uses it at a time.
 public final class SoundFile {
@@ -29,13 +29,6 @@ public final class SoundFile {
 
     deinit {
         sf_close(handle)
-    }
-
-    /// Reads up to `frames` interleaved float frames into `buffer` (which must hold
-    /// `frames × channels` samples); returns how many frames were read, 0 at the end.
-    public func read(into buffer: UnsafeMutableBufferPointer<Float>, frames: Int) -> Int {
-        precondition(buffer.count >= frames * info.channels)
-        return Int(sf_readf_float(handle, buffer.baseAddress, sf_count_t(frames)))
     }
 
     /// Writes interleaved float samples to a new 16-bit PCM WAV file at `path`.

@@ -51,16 +51,6 @@ public struct ImageSequence: Hashable, Sendable {
         }
     }
 
-    /// The path of the first frame that has a file.
-    public var firstPresentPath: String? {
-        var frame = first
-        while frame <= last {
-            if let path = path(frame: frame) { return path }
-            frame += 1
-        }
-        return nil
-    }
-
     /// Runs of missing frames, e.g. `[5...7, 12...12]`.
     public var gaps: [ClosedRange<Int>] {
         var runs: [ClosedRange<Int>] = []
