@@ -28,15 +28,18 @@ public struct Playback: Equatable, Sendable {
     /// The frame due at `now`.
     public func frame(at now: Double) -> Int {
         guard isPlaying else { return anchorFrame }
-        let advanced = Int(((now - anchorTime) * fps + 1e-9).rounded(.down))
-        return wrap(anchorFrame + max(0, advanced))
+        return wrap(anchorFrame + framesAdvanced(at: now))
     }
 
     /// When the next frame after the one due at `now` becomes due (`nil` while paused).
     public func nextFrameTime(after now: Double) -> Double? {
         guard isPlaying else { return nil }
-        let advanced = ((now - anchorTime) * fps + 1e-9).rounded(.down)
-        return anchorTime + (max(0, advanced) + 1) / fps
+        return anchorTime + Double(framesAdvanced(at: now) + 1) / fps
+    }
+
+    /// Whole frames played since the anchor (the epsilon keeps exact frame boundaries on the new frame).
+    private func framesAdvanced(at now: Double) -> Int {
+        max(0, Int(((now - anchorTime) * fps + 1e-9).rounded(.down)))
     }
 
     public mutating func play(at now: Double) {

@@ -36,21 +36,23 @@ public enum PNGDecoder {
             // path corrupts Adam7-interlaced files (pnggroup/libpng#853, in Debian's 1.6.39).
             let wide = reel_png_format_is_linear(image.pointee.format) != 0
             image.pointee.format = wide ? reel_png_format_linear_rgba() : reel_png_format_rgba()
-            if wide {
-                var linear = [UInt16](repeating: 0, count: width * height * 4)
-                let ok = linear.withUnsafeMutableBytes { buffer in
-                    png_image_finish_read(image, nil, buffer.baseAddress, 0, nil)
-                }
-                guard ok != 0 else { throw .badPNG(path: path, reason: message(of: image)) }
-                return RGBAImage(width: width, height: height, pixels: LinearToSRGB.convert(linear))
-            }
-            var pixels = [UInt8](repeating: 0, count: width * height * 4)
-            let ok = pixels.withUnsafeMutableBytes { buffer in
-                png_image_finish_read(image, nil, buffer.baseAddress, 0, nil)
-            }
-            guard ok != 0 else { throw .badPNG(path: path, reason: message(of: image)) }
+            let pixels = wide
+                ? LinearToSRGB.convert(try finishRead(image, as: UInt16.self, path: path))
+                : try finishRead(image, as: UInt8.self, path: path)
             return RGBAImage(width: width, height: height, pixels: pixels)
         }
+    }
+
+    /// The pixels, four channels of `Channel` each (`png_image_finish_read`).
+    private static func finishRead<Channel: FixedWidthInteger>(
+        _ image: UnsafeMutablePointer<png_image>, as _: Channel.Type, path: String
+    ) throws(MediaError) -> [Channel] {
+        var pixels = [Channel](repeating: 0, count: Int(image.pointee.width) * Int(image.pointee.height) * 4)
+        let ok = pixels.withUnsafeMutableBytes { buffer in
+            png_image_finish_read(image, nil, buffer.baseAddress, 0, nil)
+        }
+        guard ok != 0 else { throw .badPNG(path: path, reason: image.pointee.reason) }
+        return pixels
     }
 
     /// Runs `body` on a `png_image` whose header has been read from `bytes` and checked against
@@ -67,7 +69,7 @@ public enum PNGDecoder {
             withUnsafeMutablePointer(to: &image) { pointer -> Result<T, MediaError> in
                 defer { png_image_free(pointer) }
                 guard png_image_begin_read_from_memory(pointer, raw.baseAddress, raw.count) != 0 else {
-                    return .failure(.badPNG(path: path, reason: message(of: pointer)))
+                    return .failure(.badPNG(path: path, reason: pointer.pointee.reason))
                 }
                 let width = Int(pointer.pointee.width)
                 let height = Int(pointer.pointee.height)
@@ -83,9 +85,12 @@ public enum PNGDecoder {
         }
         return try outcome.get()
     }
+}
 
-    private static func message(of image: UnsafeMutablePointer<png_image>) -> String {
-        withUnsafeBytes(of: image.pointee.message) { raw in
+extension png_image {
+    /// libpng's message for the last warning or error, as one line.
+    var reason: String {
+        withUnsafeBytes(of: message) { raw in
             let text = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             return text.isEmpty ? "libpng gave no reason" : text
         }

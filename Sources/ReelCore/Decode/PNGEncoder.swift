@@ -14,10 +14,8 @@ public enum PNGEncoder {
         let ok = image.pixels.withUnsafeBytes { raw in
             png_image_write_to_file(&info, path, 0, raw.baseAddress, 0, nil)
         }
-        let reason = withUnsafeBytes(of: info.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
+        let reason = info.reason
         png_image_free(&info)
-        guard ok != 0 else { throw .writeFailed(path: path, reason: reason.isEmpty ? "libpng gave no reason" : reason) }
+        guard ok != 0 else { throw .writeFailed(path: path, reason: reason) }
     }
 }
