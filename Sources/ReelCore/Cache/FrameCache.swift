@@ -1,0 +1,186 @@
+import Synchronization
+
+/// The one frame cache of the process: decoded frames of every open source, keyed by
+/// (source, frame, size), within a budget in bytes.
+///
+/// Thread-safe: decode workers insert, the player looks up, from any thread. Every byte is
+/// counted once, when a frame goes in, and given back when it is evicted, replaced or released,
+/// so `stats.bytes` is always the sum of the frames held. Eviction follows `CacheRetention`:
+/// the frames playback needs soonest stay, so looping a work area larger than the budget still
+/// hits for as many frames as fit (plain LRU would miss every one).
+public final class FrameCache: Sendable {
+    /// What the cache holds and has done, at one moment.
+    public struct Stats: Equatable, Sendable {
+        public var bytes = 0
+        public var budget = 0
+        public var frames = 0
+        public var hits = 0
+        public var misses = 0
+        public var insertions = 0
+        public var evictions = 0
+        /// Frames not taken because every frame held was needed sooner.
+        public var refusals = 0
+
+        /// Hits over lookups, 0 before any.
+        public var hitRate: Double { hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses) }
+    }
+
+    private struct Entry {
+        var content: FrameContent
+        var bytes: Int
+        var lastUse: UInt64
+    }
+
+    private struct State {
+        var entries: [FrameKey: Entry] = [:]
+        var focus: [SourceID: DecodeFocus] = [:]
+        var stats = Stats()
+        var useClock: UInt64 = 0
+
+        mutating func tick() -> UInt64 {
+            useClock &+= 1
+            return useClock
+        }
+
+        func retention(_ key: FrameKey, lastUse: UInt64) -> CacheRetention {
+            CacheRetention(key, lastUse: lastUse, focus: focus)
+        }
+
+        /// The entry to give up first, other than those in `sparing`.
+        func victim(sparing: Set<FrameKey>) -> (key: FrameKey, retention: CacheRetention, bytes: Int)? {
+            var best: (key: FrameKey, retention: CacheRetention, bytes: Int)?
+            for (key, entry) in entries where !sparing.contains(key) {
+                let retention = retention(key, lastUse: entry.lastUse)
+                if best == nil || retention < best!.retention { best = (key, retention, entry.bytes) }
+            }
+            return best
+        }
+
+        mutating func remove(_ key: FrameKey) -> Entry? {
+            guard let entry = entries.removeValue(forKey: key) else { return nil }
+            stats.bytes -= entry.bytes
+            stats.frames -= 1
+            return entry
+        }
+    }
+
+    private let state: Mutex<State>
+
+    public init(budgetBytes: Int) {
+        var initial = State()
+        initial.stats.budget = max(0, budgetBytes)
+        state = Mutex(initial)
+    }
+
+    public var stats: Stats { state.withLock { $0.stats } }
+
+    /// The frame, counted as a hit or a miss when `counting`, and marked as just used.
+    public func lookup(_ key: FrameKey, counting: Bool = true) -> FrameContent? {
+        state.withLock { state in
+            let now = state.tick()
+            guard let entry = state.entries[key] else {
+                if counting { state.stats.misses += 1 }
+                return nil
+            }
+            if counting { state.stats.hits += 1 }
+            state.entries[key]!.lastUse = now
+            return entry.content
+        }
+    }
+
+    /// Whether the frame is held; not counted, not marked as used.
+    public func contains(_ key: FrameKey) -> Bool {
+        state.withLock { $0.entries[key] != nil }
+    }
+
+    /// Of `keys`, those not held, in their order (one lock for the lot).
+    public func absent(_ keys: [FrameKey]) -> [FrameKey] {
+        state.withLock { state in keys.filter { state.entries[$0] == nil } }
+    }
+
+    /// Frames held for `source` at `size`.
+    public func frames(of source: SourceID, size: FrameSize) -> Set<Int> {
+        state.withLock { state in
+            Set(state.entries.keys.lazy.filter { $0.source == source && $0.size == size }.map(\.frame))
+        }
+    }
+
+    /// Tells the cache where playback of `focus.source` is, which decides what it keeps.
+    public func setFocus(_ focus: DecodeFocus) {
+        state.withLock { $0.focus[focus.source] = focus }
+    }
+
+    /// Puts a frame in, replacing what was there under its key, and evicts what must go to stay
+    /// within budget. Returns false, holding nothing new, when every frame that would have to go
+    /// is needed sooner than this one. The frame at the playhead is always taken, even alone
+    /// over budget, so the player can show it.
+    @discardableResult
+    public func insert(_ key: FrameKey, _ content: FrameContent) -> Bool {
+        let cost = content.byteCount
+        // Released buffers are freed after the lock is let go: freeing a big frame takes time.
+        var released: [Entry] = []
+        let taken = state.withLock { state -> Bool in
+            let now = state.tick()
+            let incoming = state.retention(key, lastUse: now)
+            if let old = state.remove(key) { released.append(old) }
+            // Choose every victim before evicting any: if the last one needed is worth more than
+            // the newcomer, nothing is evicted for nothing.
+            var doomed: [FrameKey] = []
+            var spared: Set<FrameKey> = [key]
+            var freed = 0
+            while state.stats.bytes - freed + cost > state.stats.budget {
+                guard let victim = state.victim(sparing: spared) else { break }
+                guard victim.retention < incoming || incoming.isPlayhead else { break }
+                doomed.append(victim.key)
+                spared.insert(victim.key)
+                freed += victim.bytes
+            }
+            guard state.stats.bytes - freed + cost <= state.stats.budget || incoming.isPlayhead else {
+                state.stats.refusals += 1
+                return false
+            }
+            for victim in doomed {
+                released.append(state.remove(victim)!)
+                state.stats.evictions += 1
+            }
+            state.entries[key] = Entry(content: content, bytes: cost, lastUse: now)
+            state.stats.bytes += cost
+            state.stats.frames += 1
+            state.stats.insertions += 1
+            return true
+        }
+        released.removeAll()
+        return taken
+    }
+
+    /// Gives back every frame of `source` (the file was closed) and forgets its focus.
+    public func release(_ source: SourceID) {
+        var released: [Entry] = []
+        state.withLock { state in
+            state.focus[source] = nil
+            for key in state.entries.keys where key.source == source {
+                released.append(state.remove(key)!)
+            }
+        }
+        released.removeAll()
+    }
+
+    /// Gives back every frame (`X`).
+    public func clear() {
+        var released: [FrameKey: Entry] = [:]
+        state.withLock { state in
+            swap(&released, &state.entries)
+            state.stats.bytes = 0
+            state.stats.frames = 0
+        }
+        released.removeAll()
+    }
+
+    /// Sum of the bytes of the frames held, counted afresh from the frames themselves: the
+    /// figure `stats.bytes` must always equal.
+    func recount() -> (bytes: Int, frames: Int) {
+        state.withLock { state in
+            (state.entries.values.reduce(0) { $0 + $1.content.byteCount }, state.entries.count)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Names one open source (a sequence) for as long as it is open; never reused within a process.
+public struct SourceID: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: Int
+
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public var description: String { "source \(rawValue)" }
+}
+
+/// The box a frame is drawn into, in pixels: frames are decoded and cached scaled to fit it.
+public struct FrameSize: Hashable, Sendable, CustomStringConvertible {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public var description: String { "\(width)x\(height)" }
+
+    /// Bytes of an RGB frame filling the box.
+    public var rgbBytes: Int { width * height * 3 }
+}
+
+/// One decoded frame in the global cache: which source, which frame, drawn into which box.
+public struct FrameKey: Hashable, Sendable, CustomStringConvertible {
+    public var source: SourceID
+    public var frame: Int
+    public var size: FrameSize
+
+    public init(source: SourceID, frame: Int, size: FrameSize) {
+        self.source = source
+        self.frame = frame
+        self.size = size
+    }
+
+    public var description: String { "\(source) frame \(frame) at \(size)" }
+}
+
+/// What the player is showing of one source: the box its frames are drawn into and where
+/// playback is. The decode pool plans its work by it; the frame cache keeps frames by it.
+public struct DecodeFocus: Hashable, Sendable {
+    public var source: SourceID
+    public var size: FrameSize
+    public var play: PlayFocus
+
+    public init(source: SourceID, size: FrameSize, play: PlayFocus) {
+        self.source = source
+        self.size = size
+        self.play = play
+    }
+
+    public func key(_ frame: Int) -> FrameKey { FrameKey(source: source, frame: frame, size: size) }
+}
