@@ -95,7 +95,7 @@ import Testing
         let bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
         #expect(bytes.count < 4096)
         #expect {
-            try PNGChunkCheck.validate(bytes, path: path)
+            try bytes.withUnsafeBytes { raw in try PNGChunkCheck.validate(raw, path: path) }
         } throws: { error in
             guard case MediaError.badPNG(_, let reason) = error else { return false }
             return reason.contains("chunk claims")

@@ -74,6 +74,9 @@ public final class FrameCache: Sendable {
 
     public var stats: Stats { state.withLock { $0.stats } }
 
+    /// The budget in bytes.
+    public var budget: Int { state.withLock { $0.stats.budget } }
+
     /// The frame, counted as a hit or a miss when `counting`, and marked as just used.
     public func lookup(_ key: FrameKey, counting: Bool = true) -> FrameContent? {
         state.withLock { state in

@@ -19,40 +19,79 @@ public enum AreaScaler {
         _ image: RGBAImage, width: Int, height: Int,
         background: (r: UInt8, g: UInt8, b: UInt8) = (0, 0, 0)
     ) -> RGBImage {
-        guard width > 0, height > 0, image.width > 0, image.height > 0 else {
+        var scratch = Scratch()
+        return image.pixels.withUnsafeBufferPointer { pixels in
+            scale(pixels, width: image.width, height: image.height, to: width, height,
+                  background: background, scratch: &scratch)
+        }
+    }
+
+    /// Working buffers kept between calls: the horizontal pass and the last spans computed.
+    public struct Scratch {
+        var horizontal: [Float] = []
+        var columns: (source: Int, target: Int, spans: [[Tap]]) = (0, 0, [])
+        var rows: (source: Int, target: Int, spans: [[Tap]]) = (0, 0, [])
+
+        public init() {}
+
+        var byteCount: Int { horizontal.capacity * MemoryLayout<Float>.stride }
+
+        mutating func spans(columns source: Int, _ target: Int) -> [[Tap]] {
+            if columns.source != source || columns.target != target {
+                columns = (source, target, AreaScaler.spans(source: source, target: target))
+            }
+            return columns.spans
+        }
+
+        mutating func spans(rows source: Int, _ target: Int) -> [[Tap]] {
+            if rows.source != source || rows.target != target {
+                rows = (source, target, AreaScaler.spans(source: source, target: target))
+            }
+            return rows.spans
+        }
+    }
+
+    /// RGBA `pixels` of `sourceWidth` × `sourceHeight` scaled to `width` × `height` and
+    /// composited over `background`, reusing `scratch`'s buffers.
+    static func scale(
+        _ pixels: UnsafeBufferPointer<UInt8>, width sourceWidth: Int, height sourceHeight: Int,
+        to width: Int, _ height: Int, background: (r: UInt8, g: UInt8, b: UInt8) = (0, 0, 0),
+        scratch: inout Scratch
+    ) -> RGBImage {
+        guard width > 0, height > 0, sourceWidth > 0, sourceHeight > 0 else {
             return RGBImage(width: max(width, 0), height: max(height, 0),
                             pixels: [UInt8](repeating: 0, count: max(width, 0) * max(height, 0) * 3))
         }
-        let columns = spans(source: image.width, target: width)
-        let rows = spans(source: image.height, target: height)
+        let columns = scratch.spans(columns: sourceWidth, width)
+        let rows = scratch.spans(rows: sourceHeight, height)
         // Horizontal pass: every source row to `width` premultiplied RGBA floats.
-        var horizontal = [Float](repeating: 0, count: image.height * width * 4)
-        image.pixels.withUnsafeBufferPointer { src in
-            horizontal.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<image.height {
-                    let srcRow = y * image.width * 4
-                    let dstRow = y * width * 4
-                    for x in 0..<width {
-                        var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
-                        for tap in columns[x] {
-                            let i = srcRow + tap.index * 4
-                            let alpha = Float(src[i + 3]) * tap.weight
-                            r += Float(src[i]) * alpha
-                            g += Float(src[i + 1]) * alpha
-                            b += Float(src[i + 2]) * alpha
-                            a += alpha
-                        }
-                        let o = dstRow + x * 4
-                        dst[o] = r; dst[o + 1] = g; dst[o + 2] = b; dst[o + 3] = a
+        let horizontalCount = sourceHeight * width * 4
+        if scratch.horizontal.count < horizontalCount {
+            scratch.horizontal = [Float](repeating: 0, count: horizontalCount)
+        }
+        scratch.horizontal.withUnsafeMutableBufferPointer { dst in
+            for y in 0..<sourceHeight {
+                let srcRow = y * sourceWidth * 4
+                let dstRow = y * width * 4
+                for x in 0..<width {
+                    var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
+                    for tap in columns[x] {
+                        let i = srcRow + tap.index * 4
+                        let alpha = Float(pixels[i + 3]) * tap.weight
+                        r += Float(pixels[i]) * alpha
+                        g += Float(pixels[i + 1]) * alpha
+                        b += Float(pixels[i + 2]) * alpha
+                        a += alpha
                     }
+                    let o = dstRow + x * 4
+                    dst[o] = r; dst[o + 1] = g; dst[o + 2] = b; dst[o + 3] = a
                 }
             }
         }
         // Vertical pass, then composite over the background (premultiplied by 255 above).
-        var out = [UInt8](repeating: 0, count: width * height * 3)
         let bg = (Float(background.r), Float(background.g), Float(background.b))
-        horizontal.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+        let out = scratch.horizontal.withUnsafeBufferPointer { src in
+            [UInt8](unsafeUninitializedCapacity: width * height * 3) { dst, initialized in
                 for y in 0..<height {
                     for x in 0..<width {
                         var r: Float = 0, g: Float = 0, b: Float = 0, a: Float = 0
@@ -70,6 +109,7 @@ public enum AreaScaler {
                         dst[o + 2] = clampByte(b / 255 + bg.2 * (1 - coverage))
                     }
                 }
+                initialized = width * height * 3
             }
         }
         return RGBImage(width: width, height: height, pixels: out)

@@ -8,6 +8,15 @@ import Glibc
 enum FileBytes {
     /// The whole file; a file over `limit` bytes is refused before anything is read.
     static func read(path: String, limit: Int) throws(MediaError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let count = try read(path: path, limit: limit, into: &bytes)
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// Reads the whole file into the front of `buffer`, growing it only when the file is larger
+    /// than it (decode workers reuse one buffer), and returns how many bytes the file had.
+    static func read(path: String, limit: Int, into buffer: inout [UInt8]) throws(MediaError) -> Int {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -21,11 +30,11 @@ enum FileBytes {
         guard size <= limit else {
             throw .notMedia(path: path, reason: "file of \(size >> 20) MiB is larger than \(limit >> 20) MiB")
         }
-        var bytes = [UInt8](repeating: 0, count: size)
+        if buffer.count < size { buffer = [UInt8](repeating: 0, count: size) }
         var done = 0
         while done < size {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + done, size - done)
+            let got = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + done, size - done)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -34,8 +43,7 @@ enum FileBytes {
             if got == 0 { break }  // The file shrank while we read it; keep what is there.
             done += got
         }
-        if done < size { bytes.removeLast(size - done) }
-        return bytes
+        return done
     }
 }
 

@@ -8,14 +8,14 @@
 enum PNGChunkCheck {
     static let signature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
 
-    static func validate(_ bytes: [UInt8], path: String) throws(MediaError) {
+    static func validate(_ bytes: UnsafeRawBufferPointer, path: String) throws(MediaError) {
         // Not a PNG signature: libpng says so in its own words.
-        guard bytes.count >= 8, Array(bytes[0..<8]) == signature else { return }
+        guard bytes.count >= 8, bytes.prefix(8).elementsEqual(signature) else { return }
         var offset = 8
         while offset + 8 <= bytes.count {
             let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16
                 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-            let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+            let type = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8)]), as: UTF8.self)
             let available = bytes.count - offset - 12
             if length > 0x7FFF_FFFF || length > available {
                 throw .badPNG(path: path, reason: "\(type) chunk claims \(length) bytes but \(max(0, available)) follow")

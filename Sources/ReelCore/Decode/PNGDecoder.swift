@@ -16,7 +16,7 @@ public enum PNGDecoder {
     /// The size a PNG file's header claims, without decoding its pixels.
     public static func size(path: String) throws(MediaError) -> (width: Int, height: Int) {
         let bytes = try FileBytes.read(path: path, limit: maxFileBytes)
-        return try withImage(bytes: bytes, path: path) { (image) throws(MediaError) in
+        return try withImage(bytes: bytes, count: bytes.count, path: path) { (image) throws(MediaError) in
             (Int(image.pointee.width), Int(image.pointee.height))
         }
     }
@@ -29,44 +29,90 @@ public enum PNGDecoder {
 
     /// Decodes PNG bytes to RGBA; `path` only names the file in errors.
     public static func decode(bytes: [UInt8], path: String) throws(MediaError) -> RGBAImage {
-        try withImage(bytes: bytes, path: path) { (image) throws(MediaError) in
+        try withImage(bytes: bytes, count: bytes.count, path: path) { (image) throws(MediaError) in
+            var pixels: [UInt8] = []
+            try finishReadRGBA(image, into: &pixels, path: path)
+            return RGBAImage(width: Int(image.pointee.width), height: Int(image.pointee.height), pixels: pixels)
+        }
+    }
+
+    /// Decodes a PNG file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
+    ///
+    /// An opaque 8-bit file shown at its own size goes from libpng straight into the frame's
+    /// buffer, with no copy: that is every frame of a review at 1:1. Anything else is read as
+    /// RGBA into the scratch buffer and scaled (and composited over black) from there.
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
+        let count = try FileBytes.read(path: path, limit: maxFileBytes, into: &scratch.fileBytes)
+        return try withImage(bytes: scratch.fileBytes, count: count, path: path) { (image) throws(MediaError) in
             let width = Int(image.pointee.width)
             let height = Int(image.pointee.height)
-            // 16-bit files are read as 16-bit linear and converted here: libpng's own 16-to-8-bit
-            // path corrupts Adam7-interlaced files (pnggroup/libpng#853, in Debian's 1.6.39).
-            let wide = reel_png_format_is_linear(image.pointee.format) != 0
-            image.pointee.format = wide ? reel_png_format_linear_rgba() : reel_png_format_rgba()
-            let pixels = wide
-                ? LinearToSRGB.convert(try finishRead(image, as: UInt16.self, path: path))
-                : try finishRead(image, as: UInt8.self, path: path)
-            return RGBAImage(width: width, height: height, pixels: pixels)
+            let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
+            let format = image.pointee.format
+            if fitted == (width, height) && reel_png_format_has_alpha(format) == 0 && reel_png_format_is_linear(format) == 0 {
+                image.pointee.format = reel_png_format_rgb()
+                var ok = false
+                let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, initialized in
+                    ok = finishRead(image, into: UnsafeMutableRawBufferPointer(buffer))
+                    initialized = ok ? width * height * 3 : 0
+                }
+                guard ok else { throw .badPNG(path: path, reason: image.pointee.reason) }
+                return RGBImage(width: width, height: height, pixels: pixels)
+            }
+            try finishReadRGBA(image, into: &scratch.rgba, path: path)
+            return scratch.rgba.withUnsafeBufferPointer { pixels in
+                AreaScaler.scale(pixels, width: width, height: height, to: fitted.width, fitted.height,
+                                 scratch: &scratch.scaler)
+            }
         }
     }
 
-    /// The pixels, four channels of `Channel` each (`png_image_finish_read`).
-    private static func finishRead<Channel: FixedWidthInteger>(
-        _ image: UnsafeMutablePointer<png_image>, as _: Channel.Type, path: String
-    ) throws(MediaError) -> [Channel] {
-        var pixels = [Channel](repeating: 0, count: Int(image.pointee.width) * Int(image.pointee.height) * 4)
-        let ok = pixels.withUnsafeMutableBytes { buffer in
-            png_image_finish_read(image, nil, buffer.baseAddress, 0, nil)
+    /// Reads the pixels as 8-bit RGBA into the front of `pixels`, growing it only when too small
+    /// (a new, empty array comes back exactly the picture's size).
+    private static func finishReadRGBA(
+        _ image: UnsafeMutablePointer<png_image>, into pixels: inout [UInt8], path: String
+    ) throws(MediaError) {
+        let count = Int(image.pointee.width) * Int(image.pointee.height) * 4
+        // 16-bit files are read as 16-bit linear and converted here: libpng's own 16-to-8-bit
+        // path corrupts Adam7-interlaced files (pnggroup/libpng#853, in Debian's 1.6.39).
+        if reel_png_format_is_linear(image.pointee.format) != 0 {
+            image.pointee.format = reel_png_format_linear_rgba()
+            var wide = [UInt16](repeating: 0, count: count)
+            guard wide.withUnsafeMutableBytes({ finishRead(image, into: $0) }) else {
+                throw .badPNG(path: path, reason: image.pointee.reason)
+            }
+            pixels = LinearToSRGB.convert(wide)
+            return
         }
-        guard ok != 0 else { throw .badPNG(path: path, reason: image.pointee.reason) }
-        return pixels
+        image.pointee.format = reel_png_format_rgba()
+        if pixels.count < count { pixels = [UInt8](repeating: 0, count: count) }
+        guard pixels.withUnsafeMutableBytes({ finishRead(image, into: $0) }) else {
+            throw .badPNG(path: path, reason: image.pointee.reason)
+        }
     }
 
-    /// Runs `body` on a `png_image` whose header has been read from `bytes` and checked against
-    /// the size limits, and frees the image afterwards whatever happens.
+    /// `png_image_finish_read` into `buffer`, which holds the whole picture in the image's
+    /// format; false when libpng failed (its reason is in the image).
+    private static func finishRead(_ image: UnsafeMutablePointer<png_image>, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        png_image_finish_read(image, nil, buffer.baseAddress, 0, nil) != 0
+    }
+
+    /// Runs `body` on a `png_image` whose header has been read from the first `count` of `bytes`
+    /// and checked against the size limits, and frees the image afterwards whatever happens.
     private static func withImage<T>(
-        bytes: [UInt8], path: String,
+        bytes: [UInt8], count: Int, path: String,
         _ body: (UnsafeMutablePointer<png_image>) throws(MediaError) -> T
     ) throws(MediaError) -> T {
-        try PNGChunkCheck.validate(bytes, path: path)
         var image = png_image()
         image.version = reel_png_image_version()
         // `withUnsafeBytes` only rethrows untyped errors, so the outcome travels as a Result.
-        let outcome = bytes.withUnsafeBytes { raw in
-            withUnsafeMutablePointer(to: &image) { pointer -> Result<T, MediaError> in
+        let outcome = bytes.withUnsafeBytes { whole in
+            let raw = UnsafeRawBufferPointer(rebasing: whole.prefix(count))
+            do throws(MediaError) {
+                try PNGChunkCheck.validate(raw, path: path)
+            } catch {
+                return Result<T, MediaError>.failure(error)
+            }
+            return withUnsafeMutablePointer(to: &image) { pointer -> Result<T, MediaError> in
                 defer { png_image_free(pointer) }
                 guard png_image_begin_read_from_memory(pointer, raw.baseAddress, raw.count) != 0 else {
                     return .failure(.badPNG(path: path, reason: pointer.pointee.reason))

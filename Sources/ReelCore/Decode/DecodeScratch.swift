@@ -1,0 +1,26 @@
+/// The buffers one decode worker reuses from frame to frame: the file's bytes, the RGBA picture
+/// before scaling, and the scaler's working rows.
+///
+/// Not thread-safe: each worker owns one. Only the finished frame is a new allocation (the cache
+/// owns it); after an unusually large frame the buffers are let go (`trim`), so a single 16k
+/// picture does not stay resident in every worker.
+public final class DecodeScratch {
+    /// Buffers larger than this are freed after use.
+    public static let keepLimit = 64 << 20
+
+    var fileBytes: [UInt8] = []
+    var rgba: [UInt8] = []
+    var scaler = AreaScaler.Scratch()
+
+    public init() {}
+
+    /// Bytes held between frames.
+    public var byteCount: Int { fileBytes.capacity + rgba.capacity + scaler.byteCount }
+
+    /// Frees whichever buffer grew past `keepLimit`.
+    public func trim() {
+        if fileBytes.capacity > Self.keepLimit { fileBytes = [] }
+        if rgba.capacity > Self.keepLimit { rgba = [] }
+        if scaler.byteCount > Self.keepLimit { scaler = AreaScaler.Scratch() }
+    }
+}

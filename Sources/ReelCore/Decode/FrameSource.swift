@@ -1,0 +1,33 @@
+/// Something the decode pool can turn into frames: one open sequence.
+///
+/// Implementations are immutable and safe from any thread: several workers decode different
+/// frames of one source at once, each with its own scratch buffers.
+public protocol FrameSource: Sendable {
+    var id: SourceID { get }
+    /// Whether `frame` has a file; gaps are shown as missing and never decoded.
+    func hasFile(_ frame: Int) -> Bool
+    /// Frame `frame` scaled to fit `size`, or why it cannot be shown.
+    func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent
+}
+
+/// A PNG image sequence on disk as a `FrameSource`, decoded with `PNGDecoder`.
+public struct PNGSequenceSource: FrameSource {
+    public let id: SourceID
+    public let sequence: ImageSequence
+
+    public init(id: SourceID, sequence: ImageSequence) {
+        self.id = id
+        self.sequence = sequence
+    }
+
+    public func hasFile(_ frame: Int) -> Bool { sequence.path(frame: frame) != nil }
+
+    public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
+        guard let path = sequence.path(frame: frame) else { return .missing }
+        do {
+            return .image(try PNGDecoder.decodeFrame(path: path, fitting: size, scratch: scratch))
+        } catch {
+            return .failed(error.description)
+        }
+    }
+}
