@@ -1,8 +1,17 @@
+import Synchronization
+
 /// Names one open source (a sequence) for as long as it is open; never reused within a process.
 public struct SourceID: Hashable, Sendable, CustomStringConvertible {
     public let rawValue: Int
 
     public init(rawValue: Int) { self.rawValue = rawValue }
+
+    private static let counter = Atomic<Int>(0)
+
+    /// A name no source of this process had before.
+    public static func next() -> SourceID {
+        SourceID(rawValue: counter.add(1, ordering: .relaxed).newValue)
+    }
 
     public var description: String { "source \(rawValue)" }
 }

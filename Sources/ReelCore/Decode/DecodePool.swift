@@ -59,7 +59,7 @@ public final class DecodePool: @unchecked Sendable {
     private var state = State()
 
     /// Starts `threads` workers (default one per core) that decode into `cache`; `wake` is called
-    /// from a worker after each frame of the current epoch lands in the cache.
+    /// from a worker after each frame it finishes.
     public init(cache: FrameCache, threads: Int? = nil, window: Window = Window(),
                 wake: @escaping @Sendable () -> Void = {}) {
         self.cache = cache
@@ -143,9 +143,8 @@ public final class DecodePool: @unchecked Sendable {
             condition.lock()
             state.inFlight.remove(job.key)
             state.stats.decodes += 1
-            let current = job.epoch == state.stats.epoch
             condition.unlock()
-            if current { wake() }
+            wake()
         }
     }
 

@@ -1,0 +1,160 @@
+/// One open sequence being played: the transport, what the decode pool works on, the frame on
+/// screen, and the dropped-frame count.
+///
+/// Not thread-safe: one owner — the UI's run loop or `reel soak` — calls it. The cache and the
+/// pool it uses are shared and thread-safe. `update(at:)` is the tick: it finds the frame due,
+/// shows it if it is cached and otherwise keeps the newest cached frame before it on screen,
+/// counts frames that were due but never shown, and tells the pool where playback is.
+public final class PlayerSession {
+    public let source: any FrameSource
+    public let cache: FrameCache
+    public let pool: DecodePool
+    public private(set) var playback: Playback
+    /// The box frames are decoded into (the viewer's size in pixels, or the source's).
+    public private(set) var size: FrameSize
+    /// Frames that were due while playing and never shown.
+    public private(set) var dropped = 0
+
+    private var shown: (frame: Int, content: FrameContent)?
+    private var lastPosition: Playback.Position?
+    private var lastGeneration = -1
+    private var lastDueShown = true
+    private var lastCountedDue: Int?
+    private var lastFocus: DecodeFocus?
+    private var needsNewEpoch = true
+
+    /// Plays `frames` of `source`, decoded into boxes of `size`, with the shared cache and pool.
+    public init(source: any FrameSource, frames: ClosedRange<Int>, size: FrameSize, fps: Double,
+                cache: FrameCache, pool: DecodePool) {
+        self.source = source
+        self.size = size
+        self.cache = cache
+        self.pool = pool
+        self.playback = Playback(first: frames.lowerBound, last: frames.upperBound, fps: fps)
+    }
+
+    /// Plays a PNG sequence.
+    public convenience init(sequence: ImageSequence, size: FrameSize, fps: Double, cache: FrameCache, pool: DecodePool) {
+        self.init(source: PNGSequenceSource(id: .next(), sequence: sequence), frames: sequence.first...sequence.last,
+                  size: size, fps: fps, cache: cache, pool: pool)
+    }
+
+    public func perform(_ command: PlayerCommand, at now: Double) {
+        switch command {
+        case .togglePlay: playback.togglePlay(at: now)
+        case .play: playback.play(at: now)
+        case .pause: playback.pause(at: now)
+        case .step(let count): playback.step(by: count, at: now)
+        case .first: playback.seek(to: playback.range.lowerBound, at: now)
+        case .last: playback.seek(to: playback.range.upperBound, at: now)
+        case .seek(let frame): playback.seek(to: frame, at: now)
+        case .shuttleForward: playback.shuttle(.forward, at: now)
+        case .shuttleReverse: playback.shuttle(.reverse, at: now)
+        case .stop: playback.stop(at: now)
+        case .setWorkAreaBegin: playback.setWorkAreaBegin(at: now)
+        case .setWorkAreaEnd: playback.setWorkAreaEnd(at: now)
+        case .clearWorkArea: playback.setWorkArea(nil, at: now)
+        case .setWorkArea(let area): playback.setWorkArea(area, at: now)
+        case .cycleMode: playback.cycleMode(at: now)
+        case .setMode(let mode): playback.setMode(mode, at: now)
+        case .slower: playback.stepFPS(faster: false, at: now)
+        case .faster: playback.stepFPS(faster: true, at: now)
+        case .setFPS(let fps): playback.setFPS(fps, at: now)
+        case .clearCache:
+            cache.clear()
+            ProcessMemory.trim()
+        }
+        if command.startsNewEpoch { needsNewEpoch = true }
+    }
+
+    /// Frames are drawn into a box of `newSize` pixels from now on: decoded again at that size.
+    public func resize(to newSize: FrameSize) {
+        guard newSize != size else { return }
+        size = newSize
+        needsNewEpoch = true
+    }
+
+    /// The tick: where playback is at `now` and what is on screen.
+    public func update(at now: Double) -> FrameView {
+        var position = playback.position(at: now)
+        countDrops(position)
+        if position.atEnd {
+            playback.pause(at: now)
+            position = playback.position(at: now)
+        }
+        lastPosition = position
+        lastGeneration = playback.generation
+        let due = position.frame
+        let focus = DecodeFocus(source: source.id, size: size, play: playback.focus(at: now))
+        if focus != lastFocus || needsNewEpoch {
+            pool.focus(focus, source: source, newEpoch: needsNewEpoch)
+            lastFocus = focus
+            needsNewEpoch = false
+        }
+        show(due, focus: focus)
+        return FrameView(due: due, shownFrame: shown?.frame, content: shown?.content)
+    }
+
+    /// Frames the clock moved past without their being shown: every frame between the last due
+    /// frame and this one, and the last one too if it never made it to the screen.
+    private func countDrops(_ position: Playback.Position) {
+        guard playback.isPlaying, let last = lastPosition, lastGeneration == playback.generation else { return }
+        let advanced = position.steps - last.steps
+        guard advanced > 0 else { return }
+        dropped += advanced - 1 + (lastDueShown ? 0 : 1)
+    }
+
+    private func show(_ due: Int, focus: DecodeFocus) {
+        guard source.hasFile(due) else {
+            shown = (due, .missing)
+            lastDueShown = true
+            return
+        }
+        // A frame counts as one hit or one miss, however many ticks look at it.
+        let counting = due != lastCountedDue
+        lastCountedDue = due
+        if let content = cache.lookup(focus.key(due), counting: counting) {
+            shown = (due, content)
+            lastDueShown = true
+            return
+        }
+        lastDueShown = false
+        // Not decoded in time: the newest cached frame between the one on screen and the due one.
+        guard playback.isPlaying, let onScreen = shown?.frame else { return }
+        for frame in focus.play.behind(16) {
+            if frame == onScreen { break }
+            if let content = cache.lookup(focus.key(frame), counting: false) {
+                shown = (frame, content)
+                break
+            }
+        }
+    }
+
+    /// The memory figures now.
+    public func stats() -> MemoryStats {
+        let cacheStats = cache.stats
+        let poolStats = pool.stats
+        var stats = MemoryStats()
+        stats.cacheBytes = cacheStats.bytes
+        stats.cacheBudget = cacheStats.budget
+        stats.cachedFrames = cacheStats.frames
+        stats.hits = cacheStats.hits
+        stats.misses = cacheStats.misses
+        stats.evictions = cacheStats.evictions
+        stats.queued = poolStats.queued
+        stats.running = poolStats.running
+        stats.epoch = poolStats.epoch
+        stats.decodes = poolStats.decodes
+        stats.dropped = dropped
+        stats.rssBytes = ProcessMemory.residentBytes()
+        stats.heapBytes = ProcessMemory.heapBytes()
+        return stats
+    }
+
+    /// Stops the pool's work for this sequence and gives back its frames.
+    public func close() {
+        pool.cancelAll()
+        cache.release(source.id)
+        ProcessMemory.trim()
+    }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import ReelCore
+
+/// The tick on a simulated clock: which frame is shown, and which count as dropped.
+@Suite struct PlayerSessionTests {
+    let size = FrameSize(width: 4, height: 2)
+
+    func picture(_ frame: Int) -> FrameContent {
+        .image(RGBImage(width: 4, height: 2, pixels: [UInt8](repeating: UInt8(frame), count: 24)))
+    }
+
+    @Test func aLateFrameLeavesTheNewestCachedFrameOnScreenAndCountsAsDropped() {
+        let source = RecordingSource()
+        let cache = FrameCache(budgetBytes: 1 << 20)
+        // The pool decodes nothing here: its one worker waits at the gate.
+        source.gateOpen.store(false, ordering: .releasing)
+        let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 1, behind: 0))
+        defer {
+            source.gateOpen.store(true, ordering: .releasing)
+            pool.stop()
+        }
+        let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
+        for frame in 1...20 where frame != 5 && frame != 8 {
+            cache.insert(FrameKey(source: source.id, frame: frame, size: size), picture(frame))
+        }
+        session.perform(.play, at: 0)
+        var shown: [Int?] = []
+        for tick in 0...5 { shown.append(session.update(at: Double(tick) / 10).shownFrame) }
+        #expect(shown == [1, 2, 3, 4, 4, 6], "frame 5 was never decoded: 4 stays up")
+        #expect(session.dropped == 1)
+        let late = session.update(at: 0.75)
+        #expect(late.due == 8 && late.shownFrame == 7 && !late.isCurrent, "the newest cached frame before 8")
+        #expect(session.dropped == 2, "7 came and went between ticks")
+        #expect(session.update(at: 0.8).shownFrame == 9)
+        #expect(session.dropped == 3, "8 was due and never shown")
+        #expect(session.update(at: 1.3).shownFrame == 14)
+        #expect(session.dropped == 7, "10 to 13 went by between ticks")
+        session.perform(.pause, at: 1.3)
+        _ = session.update(at: 5)
+        session.perform(.seek(2), at: 5)
+        _ = session.update(at: 5)
+        #expect(session.dropped == 7, "pausing and seeking drop nothing")
+        let stats = session.stats()
+        #expect(stats.dropped == 7 && stats.cachedFrames == 18 && stats.cacheBytes == 18 * 24)
+        #expect(stats.rssBytes > 0 && stats.heapBytes > 0)
+    }
+
+    @Test func gapsShowAsMissingWithoutDecodingOrDropping() {
+        let source = RecordingSource(missing: [3])
+        let cache = FrameCache(budgetBytes: 1 << 20)
+        let pool = DecodePool(cache: cache, threads: 1)
+        defer { pool.stop() }
+        let session = PlayerSession(source: source, frames: 1...5, size: size, fps: 10, cache: cache, pool: pool)
+        session.perform(.seek(3), at: 0)
+        let view = session.update(at: 0)
+        #expect(view.content == .missing && view.isCurrent)
+        #expect(eventually { pool.stats.decodes == 4 })
+        #expect(!source.started.contains(3))
+    }
+
+    @Test func soakLoopsACachedWorkAreaWithNoDecodesAfterTheFirstLoop() throws {
+        let folder = TemporaryFolder()
+        for frame in 1...24 {
+            try folder.writePNG(String(format: "shot.%04d.png", frame), width: 32, height: 16,
+                                colour: (UInt8(frame * 10), 0, 0))
+        }
+        let sequence = try SequenceScanner.find(folder.path + "/shot.0001.png")
+        let signal = WakeSignal()
+        let cache = FrameCache(budgetBytes: 1 << 20)
+        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
+        defer { pool.stop() }
+        let session = PlayerSession(sequence: sequence, size: FrameSize(width: 32, height: 16), fps: 24,
+                                    cache: cache, pool: pool)
+        var lines: [MemoryStats] = []
+        try SoakRun(session: session, signal: signal).run(area: 3...12, loops: 5) { _, stats in lines.append(stats) }
+        #expect(lines.count == 5)
+        #expect(lines.allSatisfy { $0.decodes == 10 }, "every frame decoded once, in the first loop")
+        #expect(lines.last!.hits >= 40 && lines.last!.dropped == 0)
+        #expect(lines.last!.cacheBytes == 10 * 32 * 16 * 3)
+        if case .image(let image) = session.update(at: 100).content {
+            #expect(image.pixel(x: 0, y: 0).r == UInt8(session.update(at: 100).due * 10))
+        } else {
+            Issue.record("the frame on screen is a picture")
+        }
+    }
+
+    @Test func soakWithABudgetSmallerThanTheWorkAreaStaysWithinIt() throws {
+        let folder = TemporaryFolder()
+        for frame in 1...12 {
+            try folder.writePNG(String(format: "shot.%04d.png", frame), width: 32, height: 16)
+        }
+        let sequence = try SequenceScanner.find(folder.path)
+        let signal = WakeSignal()
+        let frameBytes = 32 * 16 * 3
+        let cache = FrameCache(budgetBytes: 4 * frameBytes)
+        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
+        defer { pool.stop() }
+        let session = PlayerSession(sequence: sequence, size: FrameSize(width: 32, height: 16), fps: 24,
+                                    cache: cache, pool: pool)
+        var lines: [MemoryStats] = []
+        try SoakRun(session: session, signal: signal).run(area: nil, loops: 4) { _, stats in lines.append(stats) }
+        #expect(lines.allSatisfy { $0.cacheBytes <= 4 * frameBytes && $0.cachedFrames <= 4 })
+        // Frames held at a loop's end are those needed first in the next: three of twelve hit.
+        #expect(lines.last!.decodes - lines[2].decodes <= 12)
+        #expect(lines.last!.hits >= 3)
+    }
+}
