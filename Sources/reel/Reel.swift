@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The `reel` command: plays media by default; `probe` describes it.
+/// The `reel` command: plays media by default; `probe` describes it, `soak` and `bench` measure Reel.
 @main
 struct Reel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reel",
         abstract: "A terminal media player for PNG image sequences and audio that shows where its memory goes.",
-        subcommands: [PlayCommand.self, ProbeCommand.self, MakeDemoCommand.self],
+        subcommands: [PlayCommand.self, ProbeCommand.self, SoakCommand.self, BenchCommand.self, MakeDemoCommand.self, MakeFramesCommand.self],
         defaultSubcommand: PlayCommand.self)
 }

@@ -7,7 +7,9 @@ import Synchronization
 /// counted once, when a frame goes in, and given back when it is evicted, replaced or released,
 /// so `stats.bytes` is always the sum of the frames held. Eviction follows `CacheRetention`:
 /// the frames playback needs soonest stay, so looping a work area larger than the budget still
-/// hits for as many frames as fit (plain LRU would miss every one).
+/// hits for as many frames as fit (plain LRU would miss every one). The pixel buffers of a few
+/// evicted frames are kept as spares for the next decodes (`takeSpare`), which then write into
+/// pages already mapped instead of faulting in fresh ones; they are counted apart (`spareBytes`).
 public final class FrameCache: Sendable {
     /// What the cache holds and has done, at one moment.
     public struct Stats: Equatable, Sendable {
@@ -20,6 +22,9 @@ public final class FrameCache: Sendable {
         public var evictions = 0
         /// Frames not taken because every frame held was needed sooner.
         public var refusals = 0
+        /// Pixel buffers of evicted frames kept for the next decodes to write into.
+        public var spareBytes = 0
+        public var spareBuffers = 0
 
         /// Hits over lookups, 0 before any.
         public var hitRate: Double { hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses) }
@@ -65,14 +70,49 @@ public final class FrameCache: Sendable {
     }
 
     private let state: Mutex<State>
+    /// Evicted pixel buffers waiting to be written into again; at most `spareLimit`.
+    private let spares = Mutex<[[UInt8]]>([])
+    /// How many evicted buffers are kept for reuse (about one per decode worker).
+    public let spareLimit: Int
+    /// Buffers smaller than this are not worth keeping: the heap recycles them anyway.
+    static let smallestSpare = ProcessMemory.mmapThreshold
 
-    public init(budgetBytes: Int) {
+    public init(budgetBytes: Int, spareLimit: Int = 4) {
         var initial = State()
         initial.stats.budget = max(0, budgetBytes)
         state = Mutex(initial)
+        self.spareLimit = max(0, spareLimit)
     }
 
-    public var stats: Stats { state.withLock { $0.stats } }
+    public var stats: Stats {
+        var stats = state.withLock { $0.stats }
+        spares.withLock { spares in
+            stats.spareBuffers = spares.count
+            stats.spareBytes = spares.reduce(0) { $0 + $1.count }
+        }
+        return stats
+    }
+
+    /// A buffer of exactly `count` bytes that an evicted frame held, for a decode to write into
+    /// instead of faulting in fresh pages; nil when there is none.
+    public func takeSpare(count: Int) -> [UInt8]? {
+        spares.withLock { spares in
+            guard let index = spares.firstIndex(where: { $0.count == count }) else { return nil }
+            return spares.remove(at: index)
+        }
+    }
+
+    /// Keeps the pixel buffers of `released` frames for reuse, up to `spareLimit`; the rest are freed.
+    private func recycle(_ released: inout [Entry]) {
+        spares.withLock { spares in
+            for entry in released where spares.count < spareLimit {
+                if case .image(let image) = entry.content, image.pixels.count >= Self.smallestSpare {
+                    spares.append(image.pixels)
+                }
+            }
+        }
+        released.removeAll()
+    }
 
     /// The budget in bytes.
     public var budget: Int { state.withLock { $0.stats.budget } }
@@ -152,11 +192,12 @@ public final class FrameCache: Sendable {
             state.stats.insertions += 1
             return true
         }
-        released.removeAll()
+        recycle(&released)
         return taken
     }
 
-    /// Gives back every frame of `source` (the file was closed) and forgets its focus.
+    /// Gives back every frame of `source` (the file was closed), and the spare buffers, and
+    /// forgets its focus.
     public func release(_ source: SourceID) {
         var released: [Entry] = []
         state.withLock { state in
@@ -166,9 +207,10 @@ public final class FrameCache: Sendable {
             }
         }
         released.removeAll()
+        spares.withLock { $0.removeAll() }
     }
 
-    /// Gives back every frame (`X`).
+    /// Gives back every frame and spare buffer (`X`).
     public func clear() {
         var released: [FrameKey: Entry] = [:]
         state.withLock { state in
@@ -177,6 +219,7 @@ public final class FrameCache: Sendable {
             state.stats.frames = 0
         }
         released.removeAll()
+        spares.withLock { $0.removeAll() }
     }
 
     /// Sum of the bytes of the frames held, counted afresh from the frames themselves: the

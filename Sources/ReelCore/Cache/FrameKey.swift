@@ -62,3 +62,13 @@ public struct DecodeFocus: Hashable, Sendable {
 
     public func key(_ frame: Int) -> FrameKey { FrameKey(source: source, frame: frame, size: size) }
 }
+
+extension FrameSize {
+    /// Reads `WxH` (`1920x1080`); nil unless both are between 1 and `PNGDecoder.maxSide`.
+    public init?(parsing text: String) {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+              (1...PNGDecoder.maxSide).contains(width), (1...PNGDecoder.maxSide).contains(height) else { return nil }
+        self.init(width: width, height: height)
+    }
+}

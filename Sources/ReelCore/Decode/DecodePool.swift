@@ -133,7 +133,7 @@ public final class DecodePool: @unchecked Sendable {
 
     /// One worker's life: take the nearest job, decode it, put it in the cache.
     private func work() {
-        let scratch = DecodeScratch()
+        let scratch = DecodeScratch(recycled: { [cache] count in cache.takeSpare(count: count) })
         while let job = nextJob() {
             let content = job.source.decode(job.key.frame, fitting: job.key.size, scratch: scratch)
             scratch.trim()

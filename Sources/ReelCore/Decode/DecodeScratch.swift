@@ -11,8 +11,13 @@ public final class DecodeScratch {
     var fileBytes: [UInt8] = []
     var rgba: [UInt8] = []
     var scaler = AreaScaler.Scratch()
+    /// Hands out a recycled buffer of exactly the byte count asked for, if there is one
+    /// (`FrameCache.takeSpare`).
+    let recycled: @Sendable (Int) -> [UInt8]?
 
-    public init() {}
+    public init(recycled: @escaping @Sendable (Int) -> [UInt8]? = { _ in nil }) {
+        self.recycled = recycled
+    }
 
     /// Bytes held between frames.
     public var byteCount: Int { fileBytes.capacity + rgba.capacity + scaler.byteCount }

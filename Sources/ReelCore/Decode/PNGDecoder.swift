@@ -39,8 +39,9 @@ public enum PNGDecoder {
     /// Decodes a PNG file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
     ///
     /// An opaque 8-bit file shown at its own size goes from libpng straight into the frame's
-    /// buffer, with no copy: that is every frame of a review at 1:1. Anything else is read as
-    /// RGBA into the scratch buffer and scaled (and composited over black) from there.
+    /// buffer, with no copy — a spare buffer of an evicted frame when the cache has one: that is
+    /// every frame of a review at 1:1. Anything else is read as RGBA into the scratch buffer and
+    /// scaled (and composited over black) from there.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
         let count = try FileBytes.read(path: path, limit: maxFileBytes, into: &scratch.fileBytes)
         return try withImage(bytes: scratch.fileBytes, count: count, path: path) { (image) throws(MediaError) in
@@ -50,10 +51,17 @@ public enum PNGDecoder {
             let format = image.pointee.format
             if fitted == (width, height) && reel_png_format_has_alpha(format) == 0 && reel_png_format_is_linear(format) == 0 {
                 image.pointee.format = reel_png_format_rgb()
+                let count = width * height * 3
                 var ok = false
-                let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { buffer, initialized in
-                    ok = finishRead(image, into: UnsafeMutableRawBufferPointer(buffer))
-                    initialized = ok ? width * height * 3 : 0
+                let pixels: [UInt8]
+                if var spare = scratch.recycled(count) {
+                    ok = spare.withUnsafeMutableBytes { finishRead(image, into: $0) }
+                    pixels = spare
+                } else {
+                    pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                        ok = finishRead(image, into: UnsafeMutableRawBufferPointer(buffer))
+                        initialized = ok ? count : 0
+                    }
                 }
                 guard ok else { throw .badPNG(path: path, reason: image.pointee.reason) }
                 return RGBImage(width: width, height: height, pixels: pixels)

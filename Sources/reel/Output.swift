@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes `line` and a newline to standard output at once (`write(2)`): soak and bench lines
+/// reach a pipe as they happen, not when a buffer fills.
+func printLine(_ line: String) {
+    writeAll(STDOUT_FILENO, line + "\n")
+}
+
+/// Prints one line to standard error, prefixed with the program's name, as Unix tools do.
+func printError(_ message: String) {
+    writeAll(STDERR_FILENO, "reel: " + message + "\n")
+}
+
+private func writeAll(_ fd: Int32, _ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+        var done = 0
+        while done < bytes.count {
+            let wrote = write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if wrote < 0 && errno == EINTR { continue }
+            guard wrote > 0 else { return }
+            done += wrote
+        }
+    }
+}

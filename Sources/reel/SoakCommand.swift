@@ -1,0 +1,114 @@
+import ArgumentParser
+import ReelCore
+
+/// `reel soak MEDIA [--work-area A-B] [--loops N] …`: plays a work area in a loop with no UI and
+/// prints the memory figures after every loop; exit status 1 when RSS grew.
+struct SoakCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "soak",
+        abstract: "Loop a work area with no UI and print memory per loop; exit 1 when RSS grows.",
+        discussion: """
+            RSS growth is measured from the end of loop 2 to the end of the last loop. Without \
+            --realtime the loop runs as fast as decoding allows.
+            """)
+
+    @Argument(help: "A sequence: one frame's file, its folder, or a pattern.")
+    var media: String
+
+    @Option(name: .customLong("work-area"), help: "Frames to loop, A-B (default: the whole sequence).")
+    var workArea: String?
+
+    @Option(help: "How many loops.")
+    var loops = 10
+
+    @Option(help: "Pixel size frames are scaled to, WxH (default: the source size).")
+    var size: String?
+
+    @Option(name: .customLong("cache-mb"), help: "Frame cache budget in MB (default: 25% of memory, at most 4096).")
+    var cacheMB: Int?
+
+    @Option(help: "Decode threads (default: one per core).")
+    var threads: Int?
+
+    @Option(help: "Frames per second with --realtime.")
+    var fps: Double = 24
+
+    @Flag(help: "Play on the clock, dropping late frames, instead of as fast as decoding allows.")
+    var realtime = false
+
+    @Option(name: .customLong("max-growth-mb"), help: "RSS growth allowed from loop 2 to the last loop, in MB.")
+    var maxGrowthMB: Double = 1
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    func validate() throws {
+        try SequenceSetup.validate(threads: threads, cacheMB: cacheMB)
+        guard (1...10_000_000).contains(loops) else { throw ValidationError("--loops must be between 1 and 10000000") }
+        guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
+        if let workArea, parseFrameRange(workArea) == nil { throw ValidationError("--work-area must be A-B, as 1-50") }
+        if let size, FrameSize(parsing: size) == nil { throw ValidationError("--size must be WxH, as 1920x1080") }
+        guard maxGrowthMB >= 0 else { throw ValidationError("--max-growth-mb must not be negative") }
+    }
+
+    func run() throws {
+        ProcessMemory.configureAllocator()
+        let setup = try SequenceSetup(path: media)
+        let sequence = setup.sequence
+        let area = workArea.flatMap(parseFrameRange)
+        if let area, area.lowerBound < sequence.first || area.upperBound > sequence.last {
+            throw fail("--work-area \(area.lowerBound)-\(area.upperBound) is outside the sequence's frames \(sequence.first)-\(sequence.last)")
+        }
+        guard let frameSize = size.flatMap(FrameSize.init(parsing:)) ?? setup.imageSize else {
+            throw fail("\(sequence.displayName): no frame could be read; give --size WxH to soak it anyway")
+        }
+        let signal = WakeSignal()
+        let cache = FrameCache(budgetBytes: SequenceSetup.cacheBudget(megabytes: cacheMB))
+        let pool = DecodePool(cache: cache, threads: threads, wake: { signal.signal() })
+        let session = PlayerSession(sequence: sequence, size: frameSize, fps: fps, cache: cache, pool: pool)
+        let range = area ?? sequence.first...sequence.last
+        if !json {
+            printLine("soak \(sequence.displayName) frames \(range.lowerBound)-\(range.upperBound) at \(frameSize), "
+                      + "cache \(megabytes(cache.budget)), \(pool.threadCount) threads\(realtime ? ", real time" : "")")
+        }
+        var baseline: Int?
+        var last = MemoryStats()
+        do {
+            try SoakRun(session: session, signal: signal).run(area: area, loops: loops, realtime: realtime) { loop, stats in
+                if loop == min(2, loops) { baseline = stats.rssBytes }
+                last = stats
+                printLine(json ? Self.jsonLine(loop: loop, stats) : Self.textLine(loop: loop, stats))
+            }
+        } catch {
+            throw fail(error.description)
+        }
+        pool.stop()
+        let growth = last.rssBytes - (baseline ?? last.rssBytes)
+        let ok = Double(growth) <= maxGrowthMB * 1_048_576
+        if json {
+            printLine(JSONLine.encode([
+                ("summary", .bool(true)), ("loops", .int(loops)), ("rss_baseline_bytes", .int(baseline ?? 0)),
+                ("rss_bytes", .int(last.rssBytes)), ("rss_growth_bytes", .int(growth)),
+                ("max_growth_bytes", .int(Int(maxGrowthMB * 1_048_576))), ("decodes", .int(last.decodes)),
+                ("hit_rate", .double((last.hitRate * 1000).rounded() / 1000)), ("dropped", .int(last.dropped)),
+                ("ok", .bool(ok)),
+            ]))
+        } else {
+            printLine("\(ok ? "ok" : "FAIL"): RSS \(megabytes(baseline ?? 0)) after loop \(min(2, loops)), "
+                      + "\(megabytes(last.rssBytes)) after loop \(loops) (\(growth >= 0 ? "+" : "")\(megabytes(growth)), "
+                      + "limit \(maxGrowthMB) MB); \(last.decodes) decodes, hit rate "
+                      + "\(Int((last.hitRate * 100).rounded()))%, \(last.dropped) dropped")
+        }
+        if !ok { throw ExitCode.failure }
+    }
+
+    static func jsonLine(loop: Int, _ stats: MemoryStats) -> String {
+        JSONLine.encode([("loop", .int(loop))] + stats.fields.map { ($0.key, .int($0.value)) })
+    }
+
+    static func textLine(loop: Int, _ stats: MemoryStats) -> String {
+        "loop \(loop)  rss \(megabytes(stats.rssBytes))  heap \(megabytes(stats.heapBytes))  "
+            + "cache \(megabytes(stats.cacheBytes)) (\(stats.cachedFrames) frames)  decodes \(stats.decodes)  "
+            + "queued \(stats.queued)  hits \(stats.hits)  misses \(stats.misses)  dropped \(stats.dropped)"
+    }
+}
