@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReelCore
 
@@ -103,5 +104,62 @@ import Testing
         // Frames held at a loop's end are those needed first in the next: three of twelve hit.
         #expect(lines.last!.decodes - lines[2].decodes <= 12)
         #expect(lines.last!.hits >= 3)
+    }
+
+    @Test func badFramesAreMarkedWithTheirReasonAndTheRestPlaysWithinBudget() throws {
+        let folder = TemporaryFolder()
+        let name = { (frame: Int) in String(format: "shot.%04d.png", frame) }
+        try folder.writePNG(name(1), width: 32, height: 16)
+        // 2 has no file.
+        try folder.writePNG(name(3), width: 32, height: 16)
+        let whole = try #require(FileManager.default.contents(atPath: folder.path + "/" + name(3)))
+        folder.write(name(3), Array([UInt8](whole).prefix(whole.count / 2)))
+        folder.write(name(4), Array("not a png at all".utf8))
+        try folder.writePNG(name(5), width: 64, height: 64)
+        try folder.writePNG(name(6), width: 1, height: 1, colour: (200, 100, 50))
+        folder.write(name(7), pngHeaderOnly(width: 20000, height: 20000))
+        let crasher = Corpus.root + "/png/libpng-testpngs/crashers/huge_IDAT.png"
+        folder.write(name(8), [UInt8](try #require(FileManager.default.contents(atPath: crasher))))
+        try folder.writePNG(name(9), width: 32, height: 16)
+        let sequence = try SequenceScanner.find(folder.path)
+        #expect(sequence.first == 1 && sequence.last == 9 && sequence.missing == [2])
+
+        let size = FrameSize(width: 32, height: 16)
+        let signal = WakeSignal()
+        let cache = FrameCache(budgetBytes: 20 * size.rgbBytes)
+        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
+        defer { pool.stop() }
+        let session = PlayerSession(sequence: sequence, size: size, fps: 24, cache: cache, pool: pool)
+        var lines: [MemoryStats] = []
+        try SoakRun(session: session, signal: signal).run(area: nil, loops: 3) { _, stats in lines.append(stats) }
+        #expect(lines.allSatisfy { $0.decodes == 8 }, "failures are cached too: nothing is decoded twice")
+        #expect(lines.allSatisfy { $0.cacheBytes <= cache.budget })
+
+        func content(_ frame: Int) -> FrameContent? {
+            session.perform(.seek(frame), at: 0)
+            var view = session.update(at: 0)
+            while !view.isCurrent {
+                _ = signal.wait(seconds: 5)
+                view = session.update(at: 0)
+            }
+            return view.content
+        }
+        func failure(_ frame: Int) -> String? {
+            if case .failed(let reason) = content(frame) { return reason }
+            return nil
+        }
+        func pictureSize(_ frame: Int) -> FrameSize? {
+            if case .image(let image) = content(frame) { return FrameSize(width: image.width, height: image.height) }
+            return nil
+        }
+        #expect(pictureSize(1) == size)
+        #expect(content(2) == .missing)
+        #expect(failure(3) != nil)
+        #expect(failure(4) != nil)
+        #expect(pictureSize(5) == FrameSize(width: 16, height: 16), "a square frame fits the box")
+        #expect(pictureSize(6) == FrameSize(width: 16, height: 16), "a 1x1 frame fills it")
+        #expect(failure(7)?.contains("20000") == true)
+        #expect(failure(8)?.contains("claims") == true)
+        #expect(pictureSize(9) == size)
     }
 }
