@@ -10,9 +10,16 @@ public struct PlayerSnapshot: Sendable {
     public var last: Int
     public var isPlaying: Bool
     public var audioName: String?
+    /// The B..N range, nil for the whole sequence.
+    public var workArea: ClosedRange<Int>?
+    public var mode: LoopMode
+    /// Multiple of the frame rate; negative in reverse.
+    public var speed: Int
+    public var dropped: Int
 
     public init(name: String, imageSize: (width: Int, height: Int)?, fps: Double, frame: Int,
-                first: Int, last: Int, isPlaying: Bool, audioName: String? = nil) {
+                first: Int, last: Int, isPlaying: Bool, audioName: String? = nil,
+                workArea: ClosedRange<Int>? = nil, mode: LoopMode = .loop, speed: Int = 1, dropped: Int = 0) {
         self.name = name
         self.imageSize = imageSize
         self.fps = fps
@@ -21,6 +28,10 @@ public struct PlayerSnapshot: Sendable {
         self.last = last
         self.isPlaying = isPlaying
         self.audioName = audioName
+        self.workArea = workArea
+        self.mode = mode
+        self.speed = speed
+        self.dropped = dropped
     }
 }
 
@@ -49,12 +60,20 @@ public enum PlayerScreen {
     }
 
     public static let hints: [(key: String, action: String)] = [
-        ("Space", "play/pause"), ("\u{2190}/\u{2192}", "step"), ("q", "quit"),
-        ("Shift-\u{2190}/\u{2192}", "\u{00B1}10"), ("Home/End", "first/last"), ("[ ]", "fps"),
+        ("Space", "play/pause"), ("\u{2190}/\u{2192}", "step"), ("q", "quit"), ("J/K/L", "shuttle"),
+        ("B/N", "work area"), ("P", "loop mode"), ("Shift-\u{2190}/\u{2192}", "\u{00B1}10"),
+        ("Home/End", "first/last"), ("[ ]", "fps"), ("\\", "clear area"), ("X", "clear cache"),
     ]
 
-    /// The whole screen for `snapshot` with `content` in the viewer.
-    public static func compose(_ snapshot: PlayerSnapshot, content: FrameContent, width: Int, height: Int) -> CellGrid {
+    /// The whole screen for `snapshot` with the frame of `view` in the viewer.
+    public static func compose(_ snapshot: PlayerSnapshot, view: FrameView, width: Int, height: Int) -> CellGrid {
+        compose(snapshot, content: view.content, shownFrame: view.shownFrame ?? snapshot.frame, width: width, height: height)
+    }
+
+    /// The whole screen for `snapshot` with `content` (frame `shownFrame`) in the viewer; nil
+    /// content while the first frame is still being decoded.
+    public static func compose(_ snapshot: PlayerSnapshot, content: FrameContent?, shownFrame: Int? = nil,
+                               width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         guard let layout = layout(width: width, height: height) else {
             // The longest wording that fits the width.
@@ -65,9 +84,15 @@ public enum PlayerScreen {
             return grid
         }
         TitleBar.draw(titleFields(snapshot), in: layout.title, into: &grid)
-        ViewerPane.draw(content, frame: snapshot.frame, in: layout.viewer, into: &grid)
+        if let content {
+            ViewerPane.draw(content, frame: shownFrame ?? snapshot.frame, in: layout.viewer, into: &grid)
+        } else {
+            grid.fill(layout.viewer, with: .blank)
+            ViewerPane.drawNotice(["decoding frame \(snapshot.frame)\u{2026}"], colour: .rgb(170, 170, 170),
+                                  in: layout.viewer, into: &grid)
+        }
         TimelinePane.draw(frame: snapshot.frame, first: snapshot.first, last: snapshot.last,
-                          in: layout.timeline, into: &grid)
+                          workArea: snapshot.workArea, in: layout.timeline, into: &grid)
         HintLine.draw(hints, in: layout.hints, into: &grid)
         return grid
     }
@@ -78,7 +103,16 @@ public enum PlayerScreen {
         let fps = snapshot.fps == snapshot.fps.rounded() ? String(Int(snapshot.fps)) : String(format2(snapshot.fps))
         fields.append("\(fps) fps")
         fields.append("frame \(snapshot.frame)  [\(snapshot.first)\u{2013}\(snapshot.last)]")
-        fields.append(snapshot.isPlaying ? "\u{25B6} playing" : "\u{2016} paused")
+        if let area = snapshot.workArea { fields.append("B\u{2013}N \(area.lowerBound)\u{2013}\(area.upperBound)") }
+        if snapshot.isPlaying {
+            let arrow = snapshot.speed < 0 ? "\u{25C0}" : "\u{25B6}"
+            let speed = abs(snapshot.speed) == 1 ? "" : " \(abs(snapshot.speed))\u{00D7}"
+            fields.append("\(arrow) playing\(speed)")
+        } else {
+            fields.append("\u{2016} paused")
+        }
+        fields.append(snapshot.mode.rawValue)
+        if snapshot.dropped > 0 { fields.append("\(snapshot.dropped) dropped") }
         if let audio = snapshot.audioName { fields.append("\u{266A} \(audio)") }
         return fields
     }

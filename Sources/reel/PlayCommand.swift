@@ -2,7 +2,7 @@ import ArgumentParser
 import ReelCore
 import ReelTUI
 
-/// `reel [MEDIA] [--audio FILE] [--fps N] [--paused]`: plays a sequence in the terminal; with no
+/// `reel [MEDIA] [--audio FILE] [--fps N] [--paused] [--threads T] [--cache-mb M]`: plays a sequence in the terminal; with no
 /// media, the demo in Assets/.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,8 +21,15 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start paused on the first frame.")
     var paused = false
 
+    @Option(help: "Decode threads (default: one per core).")
+    var threads: Int?
+
+    @Option(name: .customLong("cache-mb"), help: "Frame cache budget in MB (default: 25% of memory, at most 4096).")
+    var cacheMB: Int?
+
     func validate() throws {
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
+        try SequenceSetup.validate(threads: threads, cacheMB: cacheMB)
     }
 
     func run() throws {
@@ -45,14 +52,8 @@ struct PlayCommand: ParsableCommand {
             }
             throw fail("\(mediaPath): audio on its own does not play yet; use it with --audio, or `reel probe` it")
         }
-        let sequence: ImageSequence
-        do {
-            sequence = try SequenceScanner.find(mediaPath)
-        } catch {
-            throw fail(error.description)
-        }
-        // A sequence whose first frames are all broken still plays: the viewer shows why.
-        let size = try? MediaProbe.frameSize(of: sequence)
+        ProcessMemory.configureAllocator()
+        let setup = try SequenceSetup(path: mediaPath)
         var audioName: String?
         if let audioPath {
             do {
@@ -63,8 +64,9 @@ struct PlayCommand: ParsableCommand {
             }
         }
         let app = PlayerApp(
-            sequence: sequence, imageSize: size,
-            options: .init(fps: fps, startPaused: paused, audioName: audioName))
+            sequence: setup.sequence, imageSize: setup.imageSize.map { ($0.width, $0.height) },
+            options: .init(fps: fps, startPaused: paused, audioName: audioName, threads: threads,
+                           cacheBytes: SequenceSetup.cacheBudget(megabytes: cacheMB)))
         let signal: Int32
         do {
             signal = try app.run()

@@ -29,7 +29,7 @@ import Testing
         try tmux.press("q")
         let back = try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
         #expect(back.contains("--paused"), "the shell's own screen is back, with the command typed")
-        #expect(try tmux.foregroundCommand() == "bash")
+        #expect(try tmux.waitForForeground("bash"))
         try tmux.type("echo reel-e2e-$((6*7)) status $?")
         try tmux.waitFor { $0.contains("reel-e2e-42 status 0") }
     }

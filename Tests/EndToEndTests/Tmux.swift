@@ -54,6 +54,17 @@ final class Tmux {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Waits up to `seconds` for `command` to be the pane's foreground program: reel gives the
+    /// screen back first and lets its decode threads finish after.
+    func waitForForeground(_ command: String, seconds: Double = 10) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try foregroundCommand() == command { return true }
+            usleep(20_000)
+        }
+        return try foregroundCommand() == command
+    }
+
     /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
     @discardableResult
     func waitFor(seconds: Double = 15, escapes: Bool = false, _ condition: (String) -> Bool) throws -> String {

@@ -3,29 +3,25 @@ import Testing
 @testable import ReelTUI
 
 @Suite struct PlayerKeysTests {
-    @Test func keysDriveTheTransport() {
-        var playback = Playback(first: 1, last: 96, fps: 24)
-        #expect(PlayerApp.apply(.character(" "), to: &playback, at: 0))
-        #expect(playback.isPlaying)
-        #expect(PlayerApp.apply(.character(" "), to: &playback, at: 1))
-        #expect(!playback.isPlaying && playback.frame(at: 1) == 25)
-        _ = PlayerApp.apply(.right, to: &playback, at: 1)
-        #expect(playback.frame(at: 1) == 26)
-        _ = PlayerApp.apply(.left, to: &playback, at: 1)
-        _ = PlayerApp.apply(.shiftLeft, to: &playback, at: 1)
-        #expect(playback.frame(at: 1) == 15)
-        _ = PlayerApp.apply(.shiftRight, to: &playback, at: 1)
-        #expect(playback.frame(at: 1) == 25)
-        _ = PlayerApp.apply(.end, to: &playback, at: 1)
-        #expect(playback.frame(at: 1) == 96)
-        _ = PlayerApp.apply(.home, to: &playback, at: 1)
-        #expect(playback.frame(at: 1) == 1)
-        _ = PlayerApp.apply(.character("]"), to: &playback, at: 1)
-        #expect(playback.fps == 25)
-        _ = PlayerApp.apply(.character("["), to: &playback, at: 1)
-        _ = PlayerApp.apply(.character("["), to: &playback, at: 1)
-        #expect(playback.fps == 23.976)
-        #expect(!PlayerApp.apply(.character("q"), to: &playback, at: 1))
-        #expect(PlayerApp.apply(.other(999), to: &playback, at: 1))
+    @Test(arguments: [
+        (Key.character(" "), PlayerApp.Action.command(.togglePlay)),
+        (.left, .command(.step(-1))), (.right, .command(.step(1))),
+        (.shiftLeft, .command(.step(-10))), (.shiftRight, .command(.step(10))),
+        (.home, .command(.first)), (.end, .command(.last)),
+        (.character("["), .command(.slower)), (.character("]"), .command(.faster)),
+        (.character("j"), .command(.shuttleReverse)), (.character("K"), .command(.stop)),
+        (.character("l"), .command(.shuttleForward)),
+        (.character("b"), .command(.setWorkAreaBegin)), (.character("N"), .command(.setWorkAreaEnd)),
+        (.backspace, .command(.clearWorkArea)), (.character("\\"), .command(.clearWorkArea)),
+        (.character("P"), .command(.cycleMode)), (.character("X"), .command(.clearCache)),
+        (.character("q"), .quit), (.character("Q"), .quit), (.other(999), .nothing),
+    ])
+    func keysMapToCommands(_ key: Key, _ action: PlayerApp.Action) {
+        #expect(PlayerApp.action(for: key) == action)
+    }
+
+    @Test func backspaceArrivesAsEitherCode() {
+        #expect(Key(curses: 127) == .backspace)
+        #expect(Key(curses: 8) == .backspace)
     }
 }

@@ -10,7 +10,8 @@ public enum TimelinePane {
         return Int((fraction * Double(barWidth - 1)).rounded())
     }
 
-    public static func draw(frame: Int, first: Int, last: Int, in rect: Rect, into grid: inout CellGrid) {
+    public static func draw(frame: Int, first: Int, last: Int, workArea: ClosedRange<Int>? = nil,
+                            in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: .blank)
         let labelStyle = TextStyle(foreground: .rgb(170, 170, 170))
@@ -24,6 +25,15 @@ public enum TimelinePane {
         grid.put("\u{251C}", x: x, y: rect.y, style: rule)  // ├
         grid.put(String(repeating: "\u{2500}", count: barWidth - 2), x: x + 1, y: rect.y, style: rule)
         grid.put("\u{2524}", x: barEnd - 1, y: rect.y, style: rule)  // ┤
+        if let area = workArea {
+            // The work area: a bold bar from B to N, with [ and ] at its ends.
+            let begin = playheadColumn(frame: area.lowerBound, first: first, last: last, barWidth: barWidth)
+            let end = playheadColumn(frame: area.upperBound, first: first, last: last, barWidth: barWidth)
+            let marked = TextStyle(foreground: .rgb(120, 200, 255), attributes: .bold)
+            for column in begin...end { grid.put("\u{2501}", x: x + column, y: rect.y, style: marked) }  // ━
+            grid.put("[", x: x + begin, y: rect.y, style: marked)
+            grid.put("]", x: x + end, y: rect.y, style: marked)
+        }
         let column = playheadColumn(frame: frame, first: first, last: last, barWidth: barWidth)
         grid[x + column, rect.y] = Cell(playhead, foreground: .rgb(255, 210, 80), attributes: .bold)
         x = barEnd

@@ -56,9 +56,19 @@ public final class CursesTerminal {
         (Int(getmaxx(reel_stdscr())), Int(getmaxy(reel_stdscr())))
     }
 
-    /// The next key, waiting at most `milliseconds` (nil when none came).
-    public func readKey(timeoutMilliseconds milliseconds: Int) -> Key? {
-        wtimeout(reel_stdscr(), Int32(max(0, min(milliseconds, 60_000))))
+    /// The next key, waiting at most `milliseconds` for one, or less when `wake` is signalled or
+    /// a signal arrives (nil then, and when no key came).
+    public func readKey(timeoutMilliseconds milliseconds: Int, wake: WakePipe) -> Key? {
+        // Keys ncurses has already read (the rest of an escape sequence) come first.
+        wtimeout(reel_stdscr(), 0)
+        let pending = wgetch(reel_stdscr())
+        if pending != ERR { return Key(curses: pending) }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, Int32(max(0, min(milliseconds, 60_000))))
+        if ready > 0 && fds[1].revents != 0 { wake.drain() }
+        // Interrupted by SIGWINCH: ncurses now has KEY_RESIZE for us.
+        guard ready < 0 || fds[0].revents != 0 else { return nil }
         let code = wgetch(reel_stdscr())
         return code == ERR ? nil : Key(curses: code)
     }

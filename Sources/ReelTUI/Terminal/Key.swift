@@ -3,7 +3,7 @@ import CNcurses
 /// A key press, as the player understands it.
 public enum Key: Equatable, Sendable {
     case character(Unicode.Scalar)
-    case left, right, shiftLeft, shiftRight, up, down, home, end
+    case left, right, shiftLeft, shiftRight, up, down, home, end, backspace
     /// The terminal changed size.
     case resize
     /// A key the player has no use for.
@@ -21,6 +21,7 @@ public enum Key: Equatable, Sendable {
         case KEY_HOME: self = .home
         case KEY_END: self = .end
         case KEY_RESIZE: self = .resize
+        case KEY_BACKSPACE, 127, 8: self = .backspace
         default:
             if code >= 0 && code < 0x80, let scalar = Unicode.Scalar(UInt32(code)) {
                 self = .character(scalar)

@@ -1,9 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Why the terminal could not be used.
 public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Standard input or output is not a terminal (a pipe, a file, cron).
     case notATerminal
     /// ncurses could not set up the terminal named by TERM (`newterm` failed).
     case cannotStart(term: String)
+    /// The pipe that wakes the run loop could not be made (`pipe2` failed).
+    case cannotWake(errno: Int32)
 
     public var description: String {
         switch self {
@@ -11,6 +17,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "standard input and output must be a terminal to play (use `reel probe` to describe media without one)"
         case .cannotStart(let term):
             return "cannot drive the terminal TERM=\(term) (no terminfo entry for it?)"
+        case .cannotWake(let code):
+            return "cannot make the pipe that wakes the player: \(String(cString: strerror(code)))"
         }
     }
 }
