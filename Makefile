@@ -6,14 +6,20 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux ncurses-term
 APT_LOG := /tmp/reel-apt.log
 
-.PHONY: run test deps build build-debug assets clean
+.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline clean
 
 run: build
 	.build/release/reel
 
+# Every test, then the core's tests again under ThreadSanitizer (its own build folder).
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory test-tsan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter ReelCoreTests
 
 build: deps
 	$(SWIFT) build -c release --product reel
@@ -25,6 +31,16 @@ build-debug: deps
 assets: build-debug
 	rm -f Assets/demo.*.png Assets/demo.wav
 	.build/debug/reel make-demo Assets
+
+# A render-like 1920x1080 sequence for `reel soak` and `reel bench decode` (about 300 MB).
+FRAMES ?= /tmp/reel-frames
+frames: build
+	.build/release/reel make-frames $(FRAMES) --count 100
+
+# The plain C loop over libpng that `reel bench decode` is measured against.
+bench-baseline: deps
+	cc -O2 -o .build/pngloop Benchmarks/pngloop.c $$(pkg-config --cflags --libs libpng16) -lpthread
+	.build/pngloop $$(nproc) $(FRAMES)/*.png
 
 # Installs only what dpkg says is missing; with everything present this is one dpkg-query.
 deps:
@@ -42,4 +58,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-tsan

@@ -9,8 +9,11 @@ import Testing
         try tmux.type("'\(Shell.reel)' --paused")
 
         // The first frame of the demo, and its number in the title bar.
-        // ncurses sends a screen in pieces: wait until the last row is there too.
-        let first = try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
+        // ncurses sends a screen in pieces, and frames are decoded on other threads: wait until
+        // the last row is there and the picture too.
+        let first = try tmux.waitFor {
+            titleFrame($0) == 1 && $0.contains("q quit") && $0.filter { $0 == "▀" }.count > 120 * 30
+        }
         let lines = first.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].contains("demo.####.png") && lines[0].contains("640×360") && lines[0].contains("paused"))
         let viewer = lines[1..<37].joined(separator: "\n")
@@ -108,6 +111,41 @@ import Testing
         try tmux.press("Right")
         let fine = try tmux.waitFor { titleFrame($0) == 6 && $0.filter { $0 == "▀" }.count > 1000 }
         #expect(fine.filter { $0 == "▀" }.count > 1000)
+        try tmux.press("q")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+    }
+
+    /// B and N set the work area, playback stays inside it, P and J change mode and direction,
+    /// and backslash clears it again.
+    @Test func theWorkAreaBoundsPlayback() throws {
+        let tmux = try Tmux(width: 120, height: 30)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused")
+        try tmux.waitFor { titleFrame($0) == 1 }
+        try tmux.press("Right", "Right", "Right", "Right")
+        try tmux.waitFor { titleFrame($0) == 5 }
+        try tmux.press("b")
+        try tmux.press("Right", "Right", "Right", "Right", "Right")
+        try tmux.waitFor { titleFrame($0) == 10 }
+        try tmux.press("n")
+        // The timeline marks B with [ and the area with ━; the playhead stands on N.
+        let marked = try tmux.waitFor { $0.contains("B–N 5–10") && $0.contains("[━━━━━●") }
+        let timeline = marked.split(separator: "\n", omittingEmptySubsequences: false)[28]
+        #expect(timeline.hasPrefix(" 1 ├") && timeline.hasSuffix("┤ 96"), "\(timeline)")
+        try tmux.press("Space")
+        var seen = Set<Int>()
+        for _ in 0..<20 {
+            if let frame = titleFrame(try tmux.screen()) { seen.insert(frame) }
+            usleep(50_000)
+        }
+        #expect(seen.count > 3, "it plays")
+        #expect(seen.allSatisfy { (5...10).contains($0) }, "only frames of the work area: \(seen.sorted())")
+        try tmux.press("p")
+        try tmux.waitFor { $0.contains("ping-pong") }
+        try tmux.press("j")
+        try tmux.waitFor { $0.contains("◀ playing") }
+        try tmux.press("\\")
+        try tmux.waitFor { !$0.contains("B–N") && titleFrame($0) != nil }
         try tmux.press("q")
         try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
     }

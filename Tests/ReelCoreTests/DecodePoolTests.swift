@@ -16,7 +16,7 @@ final class RecordingSource: FrameSource {
 
     let id: SourceID
     let missing: Set<Int>
-    let log = Mutex(Log())
+    let log = Locked(Log())
     let gateOpen = Atomic<Bool>(true)
 
     init(id: Int = 1, missing: Set<Int> = []) {

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The one frame cache of the process: decoded frames of every open source, keyed by
 /// (source, frame, size), within a budget in bytes.
 ///
@@ -69,9 +67,9 @@ public final class FrameCache: Sendable {
         }
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// Evicted pixel buffers waiting to be written into again; at most `spareLimit`.
-    private let spares = Mutex<[[UInt8]]>([])
+    private let spares = Locked<[[UInt8]]>([])
     /// How many evicted buffers are kept for reuse (about one per decode worker).
     public let spareLimit: Int
     /// Buffers smaller than this are not worth keeping: the heap recycles them anyway.
@@ -80,7 +78,7 @@ public final class FrameCache: Sendable {
     public init(budgetBytes: Int, spareLimit: Int = 4) {
         var initial = State()
         initial.stats.budget = max(0, budgetBytes)
-        state = Mutex(initial)
+        state = Locked(initial)
         self.spareLimit = max(0, spareLimit)
     }
 

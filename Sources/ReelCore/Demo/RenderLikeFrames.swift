@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Writes a sequence that decodes like a real render: smooth gradients and soft shapes under a
 /// fine grain, so a 1920x1080 frame is a PNG of about 3 MB (a flat test pattern compresses to a
@@ -28,7 +27,7 @@ public struct RenderLikeFrames: Sendable {
             throw .writeFailed(path: directory, reason: "cannot create the folder")
         }
         let pattern = SequencePattern(directory: directory, prefix: name + ".", padding: 4, suffix: ".png")
-        let failure = Mutex<MediaError?>(nil)
+        let failure = Locked<MediaError?>(nil)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             do throws(MediaError) {
                 try PNGEncoder.write(picture(frame: index + 1), to: pattern.path(frame: index + 1))

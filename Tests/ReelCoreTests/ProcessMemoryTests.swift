@@ -1,0 +1,31 @@
+import Testing
+@testable import ReelCore
+
+/// RSS and heap figures follow real allocations.
+@Suite(.serialized) struct ProcessMemoryTests {
+    @Test func residentSetGrowsWithTouchedMemoryAndShrinksWhenItIsFreed() {
+        ProcessMemory.configureAllocator()
+        let before = ProcessMemory.residentBytes()
+        var block: [UInt8]? = [UInt8](repeating: 1, count: 64 << 20)
+        let during = ProcessMemory.residentBytes()
+        #expect(during - before >= 60 << 20)
+        #expect(block?[12345] == 1)
+        block = nil
+        #expect(ProcessMemory.residentBytes() < during - (60 << 20), "a mapped block leaves RSS when freed")
+    }
+
+    /// Sanitizers replace glibc's allocator, and then mallinfo2 has nothing to report.
+    @Test(.enabled(if: ProcessMemory.heapBytes() > 0))
+    func heapInUseCountsLiveAllocations() {
+        let before = ProcessMemory.heapBytes()
+        let block = [UInt8](repeating: 2, count: 32 << 20)
+        #expect(ProcessMemory.heapBytes() - before >= 32 << 20)
+        #expect(block.count == 32 << 20)
+    }
+
+    @Test func theDefaultBudgetIsAQuarterOfMemoryAtMostFourGigabytes() {
+        let physical = ProcessMemory.physicalBytes()
+        #expect(physical > 0)
+        #expect(ProcessMemory.defaultCacheBudget() == min(physical / 4, 4 << 30))
+    }
+}
