@@ -129,13 +129,18 @@ import Testing
         try tmux.waitFor { titleFrame($0) == 10 }
         try tmux.press("n")
         // The timeline marks B with [ and the area with ━; the playhead stands on N.
-        let marked = try tmux.waitFor { $0.contains("B–N 5–10") && $0.contains("[━━━━━●") }
-        let timeline = marked.split(separator: "\n", omittingEmptySubsequences: false)[28]
-        #expect(timeline.hasPrefix(" 1 ├") && timeline.hasSuffix("┤ 96"), "\(timeline)")
+        // (Waiting for the whole line: ncurses may be half-way through redrawing it.)
+        let marked = try tmux.waitFor {
+            let timeline = $0.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(28).first ?? ""
+            return $0.contains("B–N 5–10") && timeline.hasPrefix(" 1 ├────[━━━━━●─") && timeline.hasSuffix("─┤ 96")
+        }
+        #expect(marked.split(separator: "\n")[0].contains("frame 10"))
         try tmux.press("Space")
         var seen = Set<Int>()
         for _ in 0..<20 {
-            if let frame = titleFrame(try tmux.screen()) { seen.insert(frame) }
+            // Two captures that agree: not a title caught half-way through being redrawn.
+            let a = titleFrame(try tmux.screen()), b = titleFrame(try tmux.screen())
+            if let a, a == b { seen.insert(a) }
             usleep(50_000)
         }
         #expect(seen.count > 3, "it plays")
