@@ -38,3 +38,21 @@ import Testing
         (frame..<(frame + count)).map { abs(samples[2 * $0]) }.max() ?? 0
     }
 }
+
+/// The render-like frames soak and bench decode: written, found as a sequence, read back exactly.
+@Suite struct RenderLikeFramesTests {
+    @Test func framesAreWrittenAsASequenceAndReadBackExactly() throws {
+        let folder = TemporaryFolder()
+        let frames = RenderLikeFrames(width: 64, height: 36, count: 3, name: "r")
+        try frames.write(to: folder.path + "/out")
+        let sequence = try SequenceScanner.find(folder.path + "/out")
+        #expect(sequence.first == 1 && sequence.last == 3 && sequence.missing.isEmpty)
+        let decoded = try PNGDecoder.decode(path: try #require(sequence.path(frame: 2)))
+        let expected = frames.picture(frame: 2)
+        #expect(decoded.width == 64 && decoded.height == 36)
+        var rgb: [UInt8] = []
+        for pixel in 0..<(64 * 36) { rgb += decoded.pixels[(pixel * 4)..<(pixel * 4 + 3)] }
+        #expect(rgb == expected.pixels)
+        #expect(frames.picture(frame: 1) != frames.picture(frame: 2), "frames differ")
+    }
+}

@@ -21,12 +21,7 @@ public struct DemoGenerator: Sendable {
 
     /// Writes the sequence and the sound track into `directory` (created if needed).
     public func write(to directory: String) throws(MediaError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: directory, reason: "cannot create the folder")
-        }
-        let pattern = SequencePattern(directory: directory, prefix: name + ".", padding: 4, suffix: ".png")
+        let pattern = try SequencePattern.newSequence(in: directory, name: name)
         for frame in 1...frameCount {
             try PNGEncoder.write(picture(frame: frame), to: pattern.path(frame: frame))
         }

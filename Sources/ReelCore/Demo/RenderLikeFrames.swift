@@ -21,12 +21,7 @@ public struct RenderLikeFrames: Sendable {
 
     /// Writes `<name>.0001.png` … into `directory` (created if needed).
     public func write(to directory: String) throws(MediaError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: directory, reason: "cannot create the folder")
-        }
-        let pattern = SequencePattern(directory: directory, prefix: name + ".", padding: 4, suffix: ".png")
+        let pattern = try SequencePattern.newSequence(in: directory, name: name)
         let failure = Locked<MediaError?>(nil)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             do throws(MediaError) {
