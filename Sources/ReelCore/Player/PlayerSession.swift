@@ -86,7 +86,11 @@ public final class PlayerSession {
         lastGeneration = playback.generation
         let due = position.frame
         let focus = DecodeFocus(source: source.id, size: size, play: playback.focus(at: now))
-        if focus != lastFocus || needsNewEpoch {
+        // The pool plans when the focus moves; the cache can lose a planned frame meanwhile
+        // (refused or evicted while the playhead was elsewhere), so while the due frame is
+        // absent the pool plans again (it never queues a frame twice, so this costs nothing).
+        let dueAbsent = source.hasFile(due) && !cache.contains(focus.key(due))
+        if focus != lastFocus || needsNewEpoch || dueAbsent {
             pool.focus(focus, source: source, newEpoch: needsNewEpoch)
             lastFocus = focus
             needsNewEpoch = false
