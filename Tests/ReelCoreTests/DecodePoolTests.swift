@@ -122,14 +122,27 @@ func eventually(_ condition: () -> Bool) -> Bool {
         #expect(cache.stats.bytes == cache.recount().bytes)
     }
 
-    @Test func plansNoMoreThanTheBudgetHoldsAndSkipsGaps() {
+    @Test func readsAheadAsFarAsTheBudgetHoldsAndSkipsGaps() {
         let source = RecordingSource(missing: [3, 4])
         let cache = FrameCache(budgetBytes: 5 * size.rgbBytes)
         let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 48, behind: 12))
         defer { pool.stop() }
-        pool.focus(focus(source, 1, 1...100), source: source, newEpoch: true)
+        // The range fits the budget: all of it in play order, gaps skipped.
+        pool.focus(focus(source, 2, 1...5), source: source, newEpoch: true)
         #expect(eventually { pool.stats.queued == 0 && pool.stats.running == 0 })
-        #expect(source.started == [1, 2, 5], "five frames fit; two of them are gaps")
+        #expect(source.started == [2, 5, 1])
+    }
+
+    @Test func aRangeLargerThanTheBudgetIsReadOnlyAsFarAheadAsTheWorkersNeed() {
+        let source = RecordingSource()
+        let cache = FrameCache(budgetBytes: 40 * size.rgbBytes)
+        let pool = DecodePool(cache: cache, threads: 2, window: .init(ahead: 48, behind: 12))
+        defer { pool.stop() }
+        pool.focus(focus(source, 11, 1...100), source: source, newEpoch: true)
+        #expect(eventually { pool.stats.queued == 0 && pool.stats.running == 0 })
+        // A quarter of the 40 frames the budget holds, nothing behind: the rest of the budget
+        // keeps what the cache ranks next.
+        #expect(source.started.sorted() == Array(11...20))
     }
 
     @Test func aCachedLoopDecodesNothingAfterTheFirstPass() {

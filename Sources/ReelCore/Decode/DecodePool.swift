@@ -91,9 +91,16 @@ public final class DecodePool: @unchecked Sendable {
         cache.setFocus(focus)
         // Which frames are wanted, nearest first; the cache budget bounds how many are worth it.
         let fits = max(1, cache.budget / max(1, focus.size.rgbBytes))
-        let ahead = focus.play.upcoming(min(window.ahead, fits))
+        // A range that does not fit is read ahead only as far as the workers need to keep
+        // up, so the rest of the budget keeps the frames the cache ranks next: those at the start
+        // of the loop, which a sliding window as deep as the budget would evict every loop.
+        // Frames behind the playhead are read only then: otherwise the cache would evict them
+        // as soon as they came, and they would be decoded again at every step.
+        let rangeFits = focus.play.range.count <= fits
+        let ahead = focus.play.upcoming(min(window.ahead, fits, rangeFits ? fits : max(2 * threadCount, fits / 4)))
         let aheadSet = Set(ahead)
-        let behind = focus.play.behind(max(0, min(window.behind, fits - ahead.count))).filter { !aheadSet.contains($0) }
+        let behindCount = rangeFits ? max(0, min(window.behind, fits - ahead.count)) : 0
+        let behind = focus.play.behind(behindCount).filter { !aheadSet.contains($0) }
         let candidates = (ahead + behind).filter(source.hasFile).map(focus.key)
 
         condition.lock()
@@ -137,12 +144,15 @@ public final class DecodePool: @unchecked Sendable {
         while let job = nextJob() {
             let content = job.source.decode(job.key.frame, fitting: job.key.size, scratch: scratch)
             scratch.trim()
+            // Counted before anyone can see the frame, so figures read after it shows include it.
+            condition.lock()
+            state.stats.decodes += 1
+            condition.unlock()
             // Into the cache before leaving the in-flight set, so that planning in between sees
             // it in one or the other and never queues it again.
             cache.insert(job.key, content)
             condition.lock()
             state.inFlight.remove(job.key)
-            state.stats.decodes += 1
             condition.unlock()
             wake()
         }
