@@ -54,7 +54,18 @@ public struct SoakRun {
                 }
                 step += 1
             }
+            settle()
             report(loop, session.stats())
+        }
+    }
+
+    /// Waits until the pool has nothing queued or running, so that every loop's figures are
+    /// read in the same state rather than with a varying number of frames half-decoded.
+    private func settle() {
+        while true {
+            let stats = session.pool.stats
+            if stats.queued == 0 && stats.running == 0 { return }
+            _ = signal.wait(seconds: 0.05)
         }
     }
 
