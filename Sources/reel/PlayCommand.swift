@@ -21,15 +21,10 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start paused on the first frame.")
     var paused = false
 
-    @Option(help: "Decode threads (default: one per core).")
-    var threads: Int?
-
-    @Option(name: .customLong("cache-mb"), help: "Frame cache budget in MB (default: 25% of memory, at most 4096).")
-    var cacheMB: Int?
+    @OptionGroup var decode: DecodeOptions
 
     func validate() throws {
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
-        try SequenceSetup.validate(threads: threads, cacheMB: cacheMB)
     }
 
     func run() throws {
@@ -65,8 +60,8 @@ struct PlayCommand: ParsableCommand {
         }
         let app = PlayerApp(
             sequence: setup.sequence, imageSize: setup.imageSize.map { ($0.width, $0.height) },
-            options: .init(fps: fps, startPaused: paused, audioName: audioName, threads: threads,
-                           cacheBytes: SequenceSetup.cacheBudget(megabytes: cacheMB)))
+            options: .init(fps: fps, startPaused: paused, audioName: audioName, threads: decode.threads,
+                           cacheBytes: decode.cacheBytes))
         let signal: Int32
         do {
             signal = try app.run()

@@ -24,11 +24,7 @@ struct SoakCommand: ParsableCommand {
     @Option(help: "Pixel size frames are scaled to, WxH (default: the source size).")
     var size: String?
 
-    @Option(name: .customLong("cache-mb"), help: "Frame cache budget in MB (default: 25% of memory, at most 4096).")
-    var cacheMB: Int?
-
-    @Option(help: "Decode threads (default: one per core).")
-    var threads: Int?
+    @OptionGroup var decode: DecodeOptions
 
     @Option(help: "Frames per second with --realtime.")
     var fps: Double = 24
@@ -43,7 +39,6 @@ struct SoakCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        try SequenceSetup.validate(threads: threads, cacheMB: cacheMB)
         guard (1...10_000_000).contains(loops) else { throw ValidationError("--loops must be between 1 and 10000000") }
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
         if let workArea, parseFrameRange(workArea) == nil { throw ValidationError("--work-area must be A-B, as 1-50") }
@@ -63,8 +58,8 @@ struct SoakCommand: ParsableCommand {
             throw fail("\(sequence.displayName): no frame could be read; give --size WxH to soak it anyway")
         }
         let signal = WakeSignal()
-        let cache = FrameCache(budgetBytes: SequenceSetup.cacheBudget(megabytes: cacheMB))
-        let pool = DecodePool(cache: cache, threads: threads, wake: { signal.signal() })
+        let cache = FrameCache(budgetBytes: decode.cacheBytes)
+        let pool = DecodePool(cache: cache, threads: decode.threads, wake: { signal.signal() })
         let session = PlayerSession(sequence: sequence, size: frameSize, fps: fps, cache: cache, pool: pool)
         let range = area ?? sequence.first...sequence.last
         if !json {
