@@ -82,8 +82,12 @@ public struct Playback: Equatable, Sendable {
 
     /// The playhead at `now` as decoding and caching see it.
     public func focus(at now: Double) -> PlayFocus {
-        let position = position(at: now)
-        return PlayFocus(frame: position.frame, range: range, direction: position.direction, mode: mode)
+        focus(at: position(at: now))
+    }
+
+    /// The playhead at `position` (one `position(at:)` already computed) as decoding and caching see it.
+    public func focus(at position: Position) -> PlayFocus {
+        PlayFocus(frame: position.frame, range: range, direction: position.direction, mode: mode)
     }
 
     /// When the next frame after the one due at `now` becomes due (`nil` while paused).

@@ -85,17 +85,16 @@ public final class PlayerSession {
         lastPosition = position
         lastGeneration = playback.generation
         let due = position.frame
-        let focus = DecodeFocus(source: source.id, size: size, play: playback.focus(at: now))
+        let focus = DecodeFocus(source: source.id, size: size, play: playback.focus(at: position))
+        show(due, focus: focus)
         // The pool plans when the focus moves; the cache can lose a planned frame meanwhile
-        // (refused or evicted while the playhead was elsewhere), so while the due frame is
-        // absent the pool plans again (it never queues a frame twice, so this costs nothing).
-        let dueAbsent = source.hasFile(due) && !cache.contains(focus.key(due))
-        if focus != lastFocus || needsNewEpoch || dueAbsent {
+        // (refused or evicted while the playhead was elsewhere), so while the due frame is not
+        // on screen the pool plans again (it never queues a frame twice, so this costs nothing).
+        if focus != lastFocus || needsNewEpoch || !lastDueShown {
             pool.focus(focus, source: source, newEpoch: needsNewEpoch)
             lastFocus = focus
             needsNewEpoch = false
         }
-        show(due, focus: focus)
         return FrameView(due: due, shownFrame: shown?.frame, content: shown?.content)
     }
 
