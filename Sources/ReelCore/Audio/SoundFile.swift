@@ -1,4 +1,7 @@
 import CSndfile
+#if canImport(Glibc)
+import Glibc  // SEEK_SET
+#endif
 
 /// An audio file open through libsndfile (`sf_open`, `sf_command`, `sf_close`); `writeWAV` writes one.
 ///
@@ -29,6 +32,19 @@ public final class SoundFile {
 
     deinit {
         sf_close(handle)
+    }
+
+    /// Reads up to `frames` interleaved sample frames into `buffer` (`sf_readf_float`), as floats in
+    /// -1...1; returns how many it read, 0 at the end. A decoding error after some frames ends the
+    /// stream there, as a player would (libsndfile reports it as a short read).
+    public func read(into buffer: UnsafeMutablePointer<Float>, frames: Int) -> Int {
+        max(0, Int(sf_readf_float(handle, buffer, sf_count_t(frames))))
+    }
+
+    /// Moves the read position to sample frame `frame` (`sf_seek`); false when the file cannot seek there.
+    @discardableResult
+    public func seek(toFrame frame: Int) -> Bool {
+        sf_seek(handle, sf_count_t(max(0, frame)), SEEK_SET) >= 0
     }
 
     /// Writes interleaved float samples to a new 16-bit PCM WAV file at `path`.
