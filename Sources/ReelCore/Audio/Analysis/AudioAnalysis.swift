@@ -10,6 +10,8 @@ import Foundation
 public final class AudioAnalysis: @unchecked Sendable {
     /// Floats read per block (a block is `blockSamples / channels` sample frames).
     static let blockSamples = 1 << 16
+    /// More sample frames than any real file has (a year at 192 kHz): a header claiming more is not believed.
+    static let plausibleFrames = 1 << 43
 
     /// What the spectrogram is computed for: its size in cells and the sample frames it covers.
     public struct View: Equatable, Sendable {
@@ -44,7 +46,8 @@ public final class AudioAnalysis: @unchecked Sendable {
     }
 
     private struct State {
-        var pyramid: PeakPyramid
+        /// nil once closed.
+        var pyramid: PeakPyramid?
         var image: SpectrogramImage?
         var colors: ColorTable?
         var settings: SpectrogramSettings
@@ -95,7 +98,8 @@ public final class AudioAnalysis: @unchecked Sendable {
 
     /// Waveform peaks of `channel` over `frames` in `columns` slices (see `PeakPyramid.peaks`).
     public func peaks(channel: Int, frames: Range<Int>, columns: Int) -> [PeakValue?] {
-        locked { $0.pyramid.peaks(channel: channel, frames: frames, columns: columns) }
+        locked { $0.pyramid?.peaks(channel: channel, frames: frames, columns: columns) }
+            ?? Array(repeating: nil, count: max(0, columns))
     }
 
     /// Runs `body` with the current spectrogram (nil while a pass runs), the settings to draw it
@@ -110,7 +114,7 @@ public final class AudioAnalysis: @unchecked Sendable {
 
     /// Bytes of every buffer this analysis holds (its share of `AudioMemory`).
     public var byteCount: Int {
-        locked { ($0.pyramid.byteCount) + ($0.image?.byteCount ?? 0) + ($0.colors?.byteCount ?? 0) }
+        locked { ($0.pyramid?.byteCount ?? 0) + ($0.image?.byteCount ?? 0) + ($0.colors?.byteCount ?? 0) }
     }
 
     // MARK: Changing
@@ -160,7 +164,7 @@ public final class AudioAnalysis: @unchecked Sendable {
         while !state.workerDone { condition.wait() }
         state.image = nil
         state.colors = nil
-        state.pyramid = PeakPyramid(channels: 1)
+        state.pyramid = nil
         condition.unlock()
         ProcessMemory.trim()
     }
@@ -180,29 +184,36 @@ public final class AudioAnalysis: @unchecked Sendable {
     // MARK: The worker thread
 
     private func work() {
-        let channels = info.channels
-        let blockFrames = max(1, Self.blockSamples / channels)
-        let block = AudioBuffer<Float>(capacity: blockFrames * channels, repeating: 0)
-        peaksPass(block: block, blockFrames: blockFrames)
+        let blockFrames = max(1, Self.blockSamples / info.channels)
+        peaksPass(blockFrames: blockFrames)
         while let (request, engine) = nextSpectrogramPass(blockFrames: blockFrames) {
-            spectrogramPass(engine, request: request, block: block, blockFrames: blockFrames)
+            spectrogramPass(engine, request: request, blockFrames: blockFrames)
         }
         locked { $0.workerDone = true }
         condition.broadcast()
     }
 
+    /// The buffer a pass reads into; each pass has its own, so an idle analysis holds none.
+    private func makeBlock(frames: Int) -> AudioBuffer<Float> {
+        AudioBuffer(capacity: frames * info.channels, repeating: 0)
+    }
+
     /// Reads the whole file once: every block into the pyramid, and into the spectrogram too
     /// while the view asked for is the whole file and no new request has come.
-    private func peaksPass(block: AudioBuffer<Float>, blockFrames: Int) {
+    private func peaksPass(blockFrames: Int) {
+        let block = makeBlock(frames: blockFrames)
         var (request, engine) = locked { state -> (Int, SpectrogramEngine?) in
-            guard state.view.frames == nil, info.frames > 0 else { return (state.request, nil) }
+            // libsndfile says SF_COUNT_MAX for a stream of unknown length: then the pass finds out.
+            guard state.view.frames == nil, info.frames > 0, info.frames < Self.plausibleFrames else {
+                return (state.request, nil)
+            }
             return (state.request, makeEngine(state, frames: 0..<info.frames, blockFrames: blockFrames))
         }
         while true {
             let count = file.read(into: block.pointer, frames: blockFrames)
             let stop = locked { state -> Bool in
                 if count > 0 {
-                    state.pyramid.append(block.pointer, frameCount: count, sourceChannels: info.channels)
+                    state.pyramid?.append(block.pointer, frameCount: count, sourceChannels: info.channels)
                     state.progress.framesRead += count
                 }
                 if state.request != request { engine = nil }
@@ -213,7 +224,7 @@ public final class AudioAnalysis: @unchecked Sendable {
         }
         engine?.finish()
         locked { state in
-            state.pyramid.finish()
+            state.pyramid?.finish()
             state.totalFrames = state.progress.framesRead
             state.progress.peaksDone = true
             // A header that claimed another length gave the spectrogram the wrong range: do it again.
@@ -239,8 +250,9 @@ public final class AudioAnalysis: @unchecked Sendable {
     }
 
     /// Reads `engine`'s range and publishes its image, unless a newer request or close comes first.
-    private func spectrogramPass(_ engine: SpectrogramEngine?, request: Int, block: AudioBuffer<Float>, blockFrames: Int) {
+    private func spectrogramPass(_ engine: SpectrogramEngine?, request: Int, blockFrames: Int) {
         if let engine {
+            let block = makeBlock(frames: blockFrames)
             var position = engine.readRange.lowerBound
             guard file.seek(toFrame: position) else {
                 locked { state in Self.publish(nil, request: request, &state) }

@@ -10,6 +10,8 @@ public final class PeakPyramid {
     public static let baseBinFrames = 256
     /// Channels kept apart; the waveform of a file with more shows its first `maxChannels`.
     public static let maxChannels = 8
+    /// The most frames a header's claim reserves room for.
+    static let largestReservation = 1 << 24
 
     public let channels: Int
     private var levels: [PeakLevel] = []
@@ -25,7 +27,9 @@ public final class PeakPyramid {
     public init(channels: Int, expectedFrames: Int = 0) {
         self.channels = min(max(1, channels), Self.maxChannels)
         pending = Self.emptyBin(channels: self.channels)
-        let expectedBins = min(max(0, expectedFrames), 1 << 31) / Self.baseBinFrames + 1
+        // A header can claim anything (SF_COUNT_MAX for a stream of unknown length): beyond
+        // about six minutes at 48 kHz the levels grow as the stream proves its length.
+        let expectedBins = min(max(0, expectedFrames), Self.largestReservation) / Self.baseBinFrames + 1
         levels = [PeakLevel(channels: self.channels, capacity: expectedBins)]
     }
 
