@@ -6,7 +6,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux ncurses-term
 APT_LOG := /tmp/reel-apt.log
 
-.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline clean
+.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline audio-files bench-audio soak-audio clean
 
 run: build
 	.build/release/reel
@@ -41,6 +41,23 @@ frames: build
 bench-baseline: deps
 	cc -O2 -o .build/pngloop Benchmarks/pngloop.c $$(pkg-config --cflags --libs libpng16) -lpthread
 	.build/pngloop $$(nproc) $(FRAMES)/*.png
+
+# Three 10-minute stereo 48 kHz recordings for `reel soak --switch` and `reel bench spectrogram`.
+AUDIO ?= /tmp/reel-audio
+audio-files: build
+	mkdir -p $(AUDIO)
+	for n in 1 2 3; do [ -f $(AUDIO)/ten$$n.wav ] || .build/release/reel make-audio $(AUDIO)/ten$$n.wav --seconds 600; done
+
+# Reel's STFT and peaks against the plain C loop over FFTW (Benchmarks/stftloop.c), in one run.
+bench-audio: audio-files
+	cc -O3 -ffast-math -march=native -o .build/stftloop Benchmarks/stftloop.c $$(pkg-config --cflags --libs sndfile fftw3f) -lm
+	for i in 1 2 3; do .build/release/reel bench spectrogram $(AUDIO)/ten1.wav --json; .build/stftloop $(AUDIO)/ten1.wav; done
+	.build/release/reel bench waveform $(AUDIO)/ten1.wav --json
+
+# The second incident: switching between three 10-minute files, 100 cycles, plain and varied.
+soak-audio: audio-files
+	.build/release/reel soak $(AUDIO)/ten1.wav $(AUDIO)/ten2.wav $(AUDIO)/ten3.wav --switch --cycles 100
+	.build/release/reel soak $(AUDIO)/ten1.wav $(AUDIO)/ten2.wav $(AUDIO)/ten3.wav --switch --cycles 100 --vary-analysis
 
 # Installs only what dpkg says is missing; with everything present this is one dpkg-query.
 deps:

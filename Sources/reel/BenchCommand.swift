@@ -6,8 +6,8 @@ import ReelCore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure the throughput of decoding (and later rendering and audio analysis).",
-        subcommands: [DecodeBench.self])
+        abstract: "Measure the throughput of decoding and of audio analysis (spectrogram, waveform).",
+        subcommands: [DecodeBench.self, SpectrogramBench.self, WaveformBench.self])
 }
 
 /// `reel bench decode MEDIA [--threads T] [--json]`: frames per second decoding the whole sequence

@@ -3,17 +3,32 @@ import ReelCore
 
 /// `reel soak MEDIA [--work-area A-B] [--loops N] …`: plays a work area in a loop with no UI and
 /// prints the memory figures after every loop; exit status 1 when RSS grew.
+/// `reel soak FILE... --switch [--cycles N] [--vary-analysis]`: opens audio files one after another
+/// instead (see SoakCommand+Switch.swift).
 struct SoakCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soak",
-        abstract: "Loop a work area with no UI and print memory per loop; exit 1 when RSS grows.",
+        abstract: "Loop a work area (or switch between audio files) with no UI and print memory; exit 1 when RSS grows.",
         discussion: """
-            RSS growth is measured from the end of loop 2 to the end of the last loop. Without \
-            --realtime the loop runs as fast as decoding allows.
+            RSS growth is measured from the end of loop (or cycle) 2 to the end of the last one. Without \
+            --realtime the loop runs as fast as decoding allows. With --switch, the files are audio \
+            files, each opened, analysed completely and closed in turn, --cycles times.
             """)
 
-    @Argument(help: "A sequence: one frame's file, its folder, or a pattern.")
-    var media: String
+    @Argument(help: "A sequence (one frame's file, its folder, or a pattern); with --switch, audio files.")
+    var media: [String]
+
+    @Flag(name: .customLong("switch"), help: "Open the audio files one after another, each analysed completely.")
+    var switchFiles = false
+
+    @Option(help: "With --switch: how many cycles over the files.")
+    var cycles = 10
+
+    @Flag(name: .customLong("vary-analysis"), help: "With --switch: also cycle FFT sizes, windows and scales on every file.")
+    var varyAnalysis = false
+
+    @Option(help: "With --switch: the spectrogram's size in cells, COLUMNSxROWS.")
+    var view = "200x64"
 
     @Option(name: .customLong("work-area"), help: "Frames to loop, A-B (default: the whole sequence).")
     var workArea: String?
@@ -32,13 +47,22 @@ struct SoakCommand: ParsableCommand {
     @Flag(help: "Play on the clock, dropping late frames, instead of as fast as decoding allows.")
     var realtime = false
 
-    @Option(name: .customLong("max-growth-mb"), help: "RSS growth allowed from loop 2 to the last loop, in MB.")
-    var maxGrowthMB: Double = 1
+    @Option(name: .customLong("max-growth-mb"), help: "RSS growth allowed from loop (cycle) 2 to the last, in MB (default 1; 2 with --switch).")
+    var maxGrowth: Double?
+
+    var maxGrowthMB: Double { maxGrowth ?? (switchFiles ? 2 : 1) }
 
     @Flag(help: "One JSON object per line.")
     var json = false
 
     func validate() throws {
+        guard !media.isEmpty else { throw ValidationError("name a sequence, or audio files with --switch") }
+        if switchFiles {
+            guard (1...1_000_000).contains(cycles) else { throw ValidationError("--cycles must be between 1 and 1000000") }
+            guard FrameSize(parsing: view) != nil else { throw ValidationError("--view must be COLUMNSxROWS, as 200x64") }
+        } else if media.count > 1 {
+            throw ValidationError("one sequence at a time; several files need --switch")
+        }
         guard (1...10_000_000).contains(loops) else { throw ValidationError("--loops must be between 1 and 10000000") }
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
         if let workArea, parseFrameRange(workArea) == nil { throw ValidationError("--work-area must be A-B, as 1-50") }
@@ -48,7 +72,8 @@ struct SoakCommand: ParsableCommand {
 
     func run() throws {
         ProcessMemory.configureAllocator()
-        let setup = try SequenceSetup(path: media)
+        if switchFiles { return try runSwitch() }
+        let setup = try SequenceSetup(path: media[0])
         let sequence = setup.sequence
         let area = workArea.flatMap(parseFrameRange)
         if let area, area.lowerBound < sequence.first || area.upperBound > sequence.last {
@@ -78,8 +103,7 @@ struct SoakCommand: ParsableCommand {
             throw fail(error.description)
         }
         pool.stop()
-        let growth = last.rssBytes - (baseline ?? last.rssBytes)
-        let ok = Double(growth) <= maxGrowthMB * 1_048_576
+        let (growth, ok) = verdict(baseline: baseline, last: last.rssBytes)
         if json {
             printLine(JSONLine.encode([
                 ("summary", .bool(true)), ("loops", .int(loops)), ("rss_baseline_bytes", .int(baseline ?? 0)),
@@ -95,6 +119,12 @@ struct SoakCommand: ParsableCommand {
                       + "\(Int((last.hitRate * 100).rounded()))%, \(last.dropped) dropped")
         }
         if !ok { throw ExitCode.failure }
+    }
+
+    /// The summary's verdict, as every soak prints it.
+    func verdict(baseline: Int?, last: Int) -> (growth: Int, ok: Bool) {
+        let growth = last - (baseline ?? last)
+        return (growth, Double(growth) <= maxGrowthMB * 1_048_576)
     }
 
     static func jsonLine(loop: Int, _ stats: MemoryStats) -> String {

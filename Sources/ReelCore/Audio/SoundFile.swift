@@ -63,6 +63,34 @@ public final class SoundFile {
         guard written == frames, closed == 0 else { throw .writeFailed(path: path, reason: reason) }
     }
 
+    /// Writes a 16-bit PCM WAV file of `frames` frames at `path`, asking `fill` for one block of
+    /// interleaved samples at a time (its frame offset, and the block to fill), so a long file is
+    /// never held whole.
+    public static func writeWAV(path: String, sampleRate: Int, channels: Int, frames: Int,
+                                fill: (_ offset: Int, _ block: UnsafeMutableBufferPointer<Float>) -> Void) throws(MediaError) {
+        var raw = SF_INFO()
+        raw.samplerate = Int32(sampleRate)
+        raw.channels = Int32(channels)
+        raw.format = Int32(SF_FORMAT_WAV) | Int32(SF_FORMAT_PCM_16)
+        guard let handle = sf_open(path, Int32(SFM_WRITE), &raw) else {
+            throw .writeFailed(path: path, reason: String(cString: sf_strerror(nil)))
+        }
+        let blockFrames = 65_536
+        let block = UnsafeMutableBufferPointer<Float>.allocate(capacity: blockFrames * channels)
+        defer { block.deallocate() }
+        var offset = 0
+        var failed = false
+        while offset < frames && !failed {
+            let count = min(blockFrames, frames - offset)
+            let slice = UnsafeMutableBufferPointer(rebasing: block[0..<(count * channels)])
+            fill(offset, slice)
+            failed = sf_writef_float(handle, slice.baseAddress, sf_count_t(count)) != count
+            offset += count
+        }
+        let reason = String(cString: sf_strerror(handle))
+        guard sf_close(handle) == 0, !failed else { throw .writeFailed(path: path, reason: reason) }
+    }
+
     /// libsndfile's name for a major format or a subtype.
     private static func formatName(_ format: Int32) -> String {
         var entry = SF_FORMAT_INFO()

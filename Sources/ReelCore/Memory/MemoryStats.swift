@@ -15,6 +15,8 @@ public struct MemoryStats: Equatable, Sendable {
     public var evictions = 0
     public var decodes = 0
     public var dropped = 0
+    /// Bytes of audio buffers (`AudioMemory`).
+    public var audioBytes = 0
 
     public init() {}
 
@@ -26,6 +28,6 @@ public struct MemoryStats: Equatable, Sendable {
         [("rss_bytes", rssBytes), ("heap_bytes", heapBytes), ("cache_bytes", cacheBytes),
          ("cache_budget", cacheBudget), ("cached_frames", cachedFrames), ("decodes", decodes),
          ("queued", queued), ("running", running), ("epoch", epoch), ("hits", hits),
-         ("misses", misses), ("evictions", evictions), ("dropped", dropped)]
+         ("misses", misses), ("evictions", evictions), ("dropped", dropped), ("audio_bytes", audioBytes)]
     }
 }

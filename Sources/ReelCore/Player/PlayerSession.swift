@@ -151,6 +151,7 @@ public final class PlayerSession {
         stats.dropped = dropped
         stats.rssBytes = ProcessMemory.residentBytes()
         stats.heapBytes = ProcessMemory.heapBytes()
+        stats.audioBytes = AudioMemory.bytes
         return stats
     }
 

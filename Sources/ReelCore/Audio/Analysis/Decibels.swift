@@ -27,7 +27,9 @@ enum Decibels {
     /// log2 of eight positive floats (non-positive ones give about -127).
     @inline(__always)
     static func log2(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        let bits = unsafeBitCast(pointwiseMax(value, SIMD8(repeating: Float.leastNormalMagnitude)), to: SIMD8<Int32>.self)
+        // A blend, not `pointwiseMax`, which orders NaNs lane by lane and does not vectorise.
+        let floor = SIMD8<Float>(repeating: Float.leastNormalMagnitude)
+        let bits = unsafeBitCast(value.replacing(with: floor, where: value .< floor), to: SIMD8<Int32>.self)
         let exponent = SIMD8<Float>((bits &>> 23) &- 127)
         let mantissa = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD8<Float>.self) - 1
         // Least-squares fit of log2(1 + m) on [0, 1) at Chebyshev nodes.

@@ -16,7 +16,8 @@ public final class PeakPyramid {
     public let channels: Int
     private var levels: [PeakLevel] = []
     /// The level-0 bin being filled: min and max per channel, and how many frames it has.
-    private var pending: [Float]
+    /// Min, max per channel of the bin being filled (a buffer reused for every bin).
+    private let pending: AudioBuffer<Float>
     private var pendingFrames = 0
     /// Sample frames appended so far.
     public private(set) var frames = 0
@@ -26,7 +27,8 @@ public final class PeakPyramid {
     /// header's claim, sizes the first allocation (a wrong claim costs a reallocation, nothing more).
     public init(channels: Int, expectedFrames: Int = 0) {
         self.channels = min(max(1, channels), Self.maxChannels)
-        pending = Self.emptyBin(channels: self.channels)
+        pending = AudioBuffer(capacity: 2 * self.channels, repeating: 0)
+        Self.clear(pending, channels: self.channels)
         // A header can claim anything (SF_COUNT_MAX for a stream of unknown length): beyond
         // about six minutes at 48 kHz the levels grow as the stream proves its length.
         let expectedBins = min(max(0, expectedFrames), Self.largestReservation) / Self.baseBinFrames + 1
@@ -65,8 +67,9 @@ public final class PeakPyramid {
         var index = 0
         while index + 8 <= count {
             let vector = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
-            low = pointwiseMin(low, vector)
-            high = pointwiseMax(high, vector)
+            // Compare and blend: `pointwiseMin` honours NaN ordering lane by lane and does not vectorise.
+            low.replace(with: vector, where: vector .< low)
+            high.replace(with: vector, where: vector .> high)
             index += 8
         }
         for lane in 0..<8 {
@@ -148,8 +151,8 @@ public final class PeakPyramid {
     public func binCount(level: Int) -> Int { level < levels.count ? levels[level].count : 0 }
 
     private func pushPending() {
-        levels[0].append(pending)
-        pending = Self.emptyBin(channels: channels)
+        levels[0].append(pending.pointer)
+        Self.clear(pending, channels: channels)
         pendingFrames = 0
         var level = 0
         while levels[level].count % 2 == 0 {
@@ -166,19 +169,14 @@ public final class PeakPyramid {
 
     /// Appends to `level + 1` one bin: the merge of `bins` of `level`.
     private func merge(level: Int, bins: Range<Int>) {
-        let source = levels[level]
-        var merged = [Float](repeating: 0, count: 2 * channels)
-        for channel in 0..<channels {
-            var value = source.value(bin: bins.lowerBound, channel: channel)
-            for bin in bins.dropFirst() { value.merge(source.value(bin: bin, channel: channel)) }
-            merged[2 * channel] = value.min
-            merged[2 * channel + 1] = value.max
-        }
-        levels[level + 1].append(merged)
+        levels[level + 1].appendMerge(of: levels[level], bins: bins)
     }
 
-    private static func emptyBin(channels: Int) -> [Float] {
-        (0..<(2 * channels)).map { $0 % 2 == 0 ? .infinity : -.infinity }
+    private static func clear(_ bin: AudioBuffer<Float>, channels: Int) {
+        for channel in 0..<channels {
+            bin[2 * channel] = .infinity
+            bin[2 * channel + 1] = -.infinity
+        }
     }
 }
 
@@ -219,14 +217,32 @@ struct PeakLevel {
     }
 
     /// Appends one bin (`2 × channels` floats: min, max per channel).
-    mutating func append(_ bin: [Float]) {
-        if count == capacity {
-            let grown = AudioBuffer<Float>(capacity: (capacity + capacity / 2 + 16) * 2 * channels, repeating: 0)
-            grown.pointer.update(from: storage.pointer, count: count * 2 * channels)
-            storage = grown
-        }
-        let base = count * 2 * channels
-        for index in 0..<bin.count { storage[base + index] = bin[index] }
+    mutating func append(_ bin: UnsafePointer<Float>) {
+        reserveOne()
+        (storage.pointer + count * 2 * channels).update(from: bin, count: 2 * channels)
         count += 1
+    }
+
+    /// Appends the merge of `bins` of `source` (the level below).
+    mutating func appendMerge(of source: PeakLevel, bins: Range<Int>) {
+        reserveOne()
+        let target = storage.pointer + count * 2 * channels
+        let width = 2 * channels
+        target.update(from: source.storage.pointer + bins.lowerBound * width, count: width)
+        for bin in bins.dropFirst() {
+            let other = source.storage.pointer + bin * width
+            for channel in 0..<channels {
+                target[2 * channel] = min(target[2 * channel], other[2 * channel])
+                target[2 * channel + 1] = max(target[2 * channel + 1], other[2 * channel + 1])
+            }
+        }
+        count += 1
+    }
+
+    private mutating func reserveOne() {
+        guard count == capacity else { return }
+        let grown = AudioBuffer<Float>(capacity: (capacity + capacity / 2 + 16) * 2 * channels, repeating: 0)
+        grown.pointer.update(from: storage.pointer, count: count * 2 * channels)
+        storage = grown
     }
 }
