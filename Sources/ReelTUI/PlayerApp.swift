@@ -37,11 +37,15 @@ public final class PlayerApp {
     private let sequence: ImageSequence
     private let imageSize: (width: Int, height: Int)?
     private let options: Options
+    private let sound: SoundPlayer?
 
-    public init(sequence: ImageSequence, imageSize: (width: Int, height: Int)?, options: Options) {
+    /// Plays `sequence`, with `sound` in sync when given (opened before the terminal is taken,
+    /// so PortAudio's probing happens while stderr can still be silenced).
+    public init(sequence: ImageSequence, imageSize: (width: Int, height: Int)?, options: Options, sound: SoundPlayer? = nil) {
         self.sequence = sequence
         self.imageSize = imageSize
         self.options = options
+        self.sound = sound
     }
 
     /// The action of a key (the conventions of DJV, OpenRV, After Effects and mpv).
@@ -65,6 +69,9 @@ public final class PlayerApp {
         case .backspace, .character("\\"), .character("\u{02}"): return .command(.clearWorkArea)
         case .character("p"), .character("P"): return .command(.cycleMode)
         case .character("x"), .character("X"): return .command(.clearCache)
+        case .character("m"), .character("M"): return .command(.toggleMute)
+        case .character("9"): return .command(.changeVolume(-0.1))
+        case .character("0"): return .command(.changeVolume(0.1))
         default: return .nothing
         }
     }
@@ -81,6 +88,8 @@ public final class PlayerApp {
         let presenter = CursesPresenter(terminal: terminal)
         let session = PlayerSession(sequence: sequence, size: FrameSize(width: 1, height: 1), fps: options.fps,
                                     cache: cache, pool: pool)
+        if let sound { session.attach(sound: sound) }
+        defer { session.close() }
         if !options.startPaused { session.perform(.play, at: MonotonicClock.now()) }
         while true {
             let signal = receivedTerminationSignal.load(ordering: .relaxed)
@@ -88,7 +97,7 @@ public final class PlayerApp {
             let now = MonotonicClock.now()
             presenter.present(screen(session, at: now, size: terminal.size))
             // Wake for the next frame while playing, when a frame lands, or a few times a second.
-            let wait = session.playback.nextFrameTime(after: now).map { $0 - MonotonicClock.now() } ?? 0.25
+            let wait = session.secondsToNextFrame(at: MonotonicClock.now()) ?? 0.25
             guard let key = terminal.readKey(timeoutMilliseconds: Int((max(0, wait) * 1000).rounded(.up)), wake: wake) else {
                 continue
             }
@@ -101,6 +110,14 @@ public final class PlayerApp {
         }
     }
 
+    /// The sound track as the title shows it: name, output, and volume or mute.
+    private var audioTitle: String? {
+        guard let sound else { return options.audioName }
+        let name = options.audioName ?? sound.path.split(separator: "/").last.map(String.init) ?? sound.path
+        let level = sound.muted ? "muted" : "vol \(Int((sound.volume * 100).rounded()))%"
+        return "\(name) → \(sound.outputName), \(level)"
+    }
+
     /// The screen at `now` for a terminal of `size`.
     func screen(_ session: PlayerSession, at now: Double, size: (width: Int, height: Int)) -> CellGrid {
         if let layout = PlayerScreen.layout(width: size.width, height: size.height) {
@@ -109,11 +126,11 @@ public final class PlayerApp {
         }
         let view = session.update(at: now)
         let playback = session.playback
-        let position = playback.position(at: now)
+        let position = session.position(at: now)
         let snapshot = PlayerSnapshot(
             name: sequence.displayName, imageSize: imageSize, fps: playback.fps, frame: view.due,
             first: sequence.first, last: sequence.last, isPlaying: playback.isPlaying,
-            audioName: options.audioName, workArea: playback.workArea, mode: playback.mode,
+            audioName: audioTitle, workArea: playback.workArea, mode: playback.mode,
             speed: playback.speed * position.direction.rawValue, dropped: session.dropped)
         return PlayerScreen.compose(snapshot, view: view, width: size.width, height: size.height)
     }

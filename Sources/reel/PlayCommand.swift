@@ -2,7 +2,7 @@ import ArgumentParser
 import ReelCore
 import ReelTUI
 
-/// `reel [MEDIA] [--audio FILE] [--fps N] [--paused] [--threads T] [--cache-mb M]`: plays a sequence in the terminal; with no
+/// `reel [MEDIA] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--threads T] [--cache-mb M]`: plays a sequence in the terminal; with no
 /// media, the demo in Assets/.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +14,9 @@ struct PlayCommand: ParsableCommand {
 
     @Option(help: "A sound track to play with the sequence.")
     var audio: String?
+
+    @Option(name: .customLong("audio-device"), help: "Sound output: default, none (paced, silent), or part of a device's name.")
+    var audioDevice: String?
 
     @Option(help: "Frames per second.")
     var fps: Double = 24
@@ -50,18 +53,21 @@ struct PlayCommand: ParsableCommand {
         ProcessMemory.configureAllocator()
         let setup = try SequenceSetup(path: mediaPath)
         var audioName: String?
+        var sound: SoundPlayer?
         if let audioPath {
             do {
-                let file = try SoundFile(path: audioPath)
-                audioName = file.path.split(separator: "/").last.map(String.init)
+                sound = try SoundPlayer(path: audioPath, device: SoundPlayer.Device(argument: audioDevice))
+                audioName = audioPath.split(separator: "/").last.map(String.init)
             } catch {
                 throw fail(error.description)
             }
         }
+        defer { sound?.close() }
         let app = PlayerApp(
             sequence: setup.sequence, imageSize: setup.imageSize.map { ($0.width, $0.height) },
             options: .init(fps: fps, startPaused: paused, audioName: audioName, threads: decode.threads,
-                           cacheBytes: decode.cacheBytes))
+                           cacheBytes: decode.cacheBytes),
+            sound: sound)
         let signal: Int32
         do {
             signal = try app.run()

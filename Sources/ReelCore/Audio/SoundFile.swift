@@ -5,8 +5,9 @@ import Glibc  // SEEK_SET
 
 /// An audio file open through libsndfile (`sf_open`, `sf_command`, `sf_close`); `writeWAV` writes one.
 ///
-/// Owns its `SNDFILE` handle and closes it on deinit. Not thread-safe: one thread uses it at a time.
-public final class SoundFile {
+/// Owns its `SNDFILE` handle and closes it on deinit. Not thread-safe: one thread uses it at a
+/// time, though it may be handed to another (hence `@unchecked Sendable`).
+public final class SoundFile: @unchecked Sendable {
     private let handle: OpaquePointer
     public let path: String
     public let info: AudioInfo

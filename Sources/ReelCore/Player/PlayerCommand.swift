@@ -19,6 +19,9 @@ public enum PlayerCommand: Equatable, Sendable {
     case setFPS(Double)
     /// X: give back every cached frame.
     case clearCache
+    /// m: sound off / on; 9 / 0: volume down / up by this much (of 1).
+    case toggleMute
+    case changeVolume(Float)
 
     /// Whether the frames wanted next change all at once, so queued decode jobs are stale.
     var startsNewEpoch: Bool {

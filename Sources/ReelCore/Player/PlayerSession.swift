@@ -22,6 +22,8 @@ public final class PlayerSession {
     private var lastCountedDue: Int?
     private var lastFocus: DecodeFocus?
     private var needsNewEpoch = true
+    /// The sound track, when one plays with the pictures; its device's clock is then the session's.
+    private var soundSync: SoundSync?
 
     /// Plays `frames` of `source`, decoded into boxes of `size`, with the shared cache and pool.
     public init(source: any FrameSource, frames: ClosedRange<Int>, size: FrameSize, fps: Double,
@@ -39,7 +41,33 @@ public final class PlayerSession {
                   size: size, fps: fps, cache: cache, pool: pool)
     }
 
-    public func perform(_ command: PlayerCommand, at now: Double) {
+    /// Plays `sound` with the pictures from now on: its first sample belongs to the first frame.
+    public func attach(sound: SoundPlayer) {
+        soundSync = SoundSync(sound: sound, firstFrame: playback.first)
+    }
+
+    /// The sound track attached, if any.
+    public var sound: SoundPlayer? { soundSync?.sound }
+
+    /// The session's time at monotonic time `now`: `now` itself, or, while sound plays, the time
+    /// by the sound device's clock. Playback positions are in this time.
+    public func time(at now: Double) -> Double {
+        soundSync?.time(at: now) ?? now
+    }
+
+    /// Seconds from monotonic `now` until the next frame is due (nil while paused).
+    public func secondsToNextFrame(at now: Double) -> Double? {
+        let time = time(at: now)
+        return playback.nextFrameTime(after: time).map { $0 - time }
+    }
+
+    /// Where playback is at monotonic time `now`.
+    public func position(at now: Double) -> Playback.Position {
+        playback.position(at: time(at: now))
+    }
+
+    public func perform(_ command: PlayerCommand, at monotonicNow: Double) {
+        let now = time(at: monotonicNow)
         switch command {
         case .togglePlay: playback.togglePlay(at: now)
         case .play: playback.play(at: now)
@@ -63,8 +91,13 @@ public final class PlayerSession {
         case .clearCache:
             cache.clear()
             ProcessMemory.trim()
+        case .toggleMute:
+            if let sound { sound.muted.toggle() }
+        case .changeVolume(let delta):
+            if let sound { sound.volume = ((sound.volume + delta) * 10).rounded() / 10 }
         }
         if command.startsNewEpoch { needsNewEpoch = true }
+        soundSync?.follow(playback, at: now)
     }
 
     /// Frames are drawn into a box of `newSize` pixels from now on: decoded again at that size.
@@ -75,13 +108,15 @@ public final class PlayerSession {
     }
 
     /// The tick: where playback is at `now` and what is on screen.
-    public func update(at now: Double) -> FrameView {
+    public func update(at monotonicNow: Double) -> FrameView {
+        let now = time(at: monotonicNow)
         var position = playback.position(at: now)
         countDrops(position)
         if position.atEnd {
             playback.pause(at: now)
             position = playback.position(at: now)
         }
+        soundSync?.follow(playback, at: now)
         lastPosition = position
         lastGeneration = playback.generation
         let due = position.frame
@@ -157,6 +192,7 @@ public final class PlayerSession {
 
     /// Stops the pool's work for this sequence and gives back its frames.
     public func close() {
+        soundSync?.stop()
         pool.cancelAll()
         cache.release(source.id)
         ProcessMemory.trim()
