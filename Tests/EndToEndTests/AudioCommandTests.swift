@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// `reel soak --switch`, `reel bench spectrogram|waveform`, and sound in the player, from outside.
+@Suite struct AudioCommandTests {
+    static func files(_ count: Int, seconds: Int) throws -> [String] {
+        // A folder per call: tests run in parallel, and two writers of one file would garble it.
+        let folder = NSTemporaryDirectory() + "reel-e2e-audio-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return try (1...count).map { index in
+            let path = "\(folder)/take\(index).wav"
+            if !FileManager.default.fileExists(atPath: path) {
+                let made = try Shell.run([Shell.reel, "make-audio", path, "--seconds", String(seconds), "--rate", "44100"])
+                #expect(made.status == 0, "\(made.stderr)")
+            }
+            return path
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func soakSwitchPrintsALinePerCycleAndGivesEveryAudioByteBack(vary: Bool) throws {
+        let files = try Self.files(3, seconds: 5)
+        let result = try Shell.run([Shell.reel, "soak"] + files + ["--switch", "--cycles", "4", "--json"]
+                                   + (vary ? ["--vary-analysis"] : []))
+        #expect(result.status == 0, "\(result.stderr)")
+        let objects = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 5)
+        let cycles = objects.dropLast()
+        #expect(cycles.map { $0["cycle"] as? Int } == [1, 2, 3, 4])
+        for key in ["rss_bytes", "heap_bytes", "audio_bytes", "audio_peak_bytes"] {
+            #expect(cycles.allSatisfy { $0[key] is Int }, "\(key) in every line")
+        }
+        #expect(cycles.allSatisfy { $0["audio_bytes"] as? Int == 0 }, "every buffer given back after each file")
+        #expect(cycles.allSatisfy { ($0["audio_peak_bytes"] as? Int ?? 0) > 0 })
+        #expect(cycles.allSatisfy { $0["passes"] as? Int == (vary ? 6 : 3) })
+        #expect(objects.last?["ok"] as? Bool == true)
+    }
+
+    @Test func benchSpectrogramAndWaveformReportTheirThroughput() throws {
+        let file = try Self.files(1, seconds: 5)[0]
+        let spectrogram = try Shell.run([Shell.reel, "bench", "spectrogram", file, "--json"])
+        #expect(spectrogram.status == 0, "\(spectrogram.stderr)")
+        let stft = try #require(try JSONSerialization.jsonObject(with: Data(spectrogram.stdout.utf8)) as? [String: Any])
+        // 5 s at 44.1 kHz, stereo: (220500 - 2048) / 512 + 1 frames per channel.
+        #expect(stft["stft_frames"] as? Int == 2 * ((220_500 - 2048) / 512 + 1))
+        #expect((stft["stft_frames_per_second"] as? Double ?? 0) > 0 && stft["decode_seconds"] is Double)
+        let waveform = try Shell.run([Shell.reel, "bench", "waveform", file, "--json"])
+        #expect(waveform.status == 0, "\(waveform.stderr)")
+        let peaks = try #require(try JSONSerialization.jsonObject(with: Data(waveform.stdout.utf8)) as? [String: Any])
+        #expect(peaks["sample_bytes"] as? Int == 220_500 * 2 * 4)
+        #expect((peaks["bytes_per_second"] as? Double ?? 0) > 0)
+    }
+
+    @Test(arguments: [
+        (["soak", "Assets/demo.wav", "no/such.wav", "--switch"], "no/such.wav"),
+        (["soak", "Assets/demo.wav", "Package.swift", "--switch"], "Package.swift: not a readable audio file"),
+        (["soak", "Assets", "Assets/demo.wav"], "several files need --switch"),
+        (["bench", "spectrogram", "Assets/demo.wav", "--fft", "1000"], "--fft must be"),
+        (["bench", "waveform", "README.md"], "README.md: not a readable audio file"),
+        (["Assets", "--audio", "README.md"], "README.md: not a readable audio file"),
+        (["Assets", "--audio", "Assets/demo.wav", "--audio-device", "no-such-card"], "no sound output device named"),
+    ])
+    func badAudioArgumentsGetOneLine(_ arguments: [String], _ wording: String) throws {
+        let result = try Shell.run([Shell.reel] + arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(wording), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("ALSA lib"))
+    }
+
+    /// The demo with its sound on ALSA's null device (no clock): nothing from ALSA or PortAudio on
+    /// the screen, the title says the output is paced, playback advances, m and 9/0 work.
+    @Test func soundOnADeviceWithNoClockKeepsTheScreenClean() throws {
+        let folder = NSTemporaryDirectory() + "reel-e2e-alsa"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let config = folder + "/alsa.conf"
+        try "</usr/share/alsa/alsa.conf>\npcm.!default { type null }\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let tmux = try Tmux(width: 160, height: 30)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("ALSA_CONFIG_PATH=\(config) '\(Shell.reel)' --paused")
+        let first = try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
+        #expect(first.contains("demo.wav → default"))
+        try tmux.press("Space")
+        let playing = try tmux.waitFor { (titleFrame($0) ?? 0) > 12 && $0.contains("(no clock; paced)") }
+        for word in ["ALSA", "jack", "Jack", "PortAudio", "snd_"] { #expect(!playing.contains(word), "\(word) on screen") }
+        try tmux.press("m")
+        try tmux.waitFor { $0.split(separator: "\n").first?.contains("muted") == true }
+        try tmux.press("m")
+        try tmux.press("9")
+        try tmux.waitFor { $0.split(separator: "\n").first?.contains("vol 90%") == true }
+        try tmux.press("q")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        #expect(try tmux.waitForForeground("bash"))
+    }
+}
