@@ -50,6 +50,8 @@ public final class AudioAnalysis: @unchecked Sendable {
         var pyramid: PeakPyramid?
         var image: SpectrogramImage?
         var colors: ColorTable?
+        /// The filter bank of the last pass, kept while size, scale and rows stay.
+        var bank: FilterBank?
         var settings: SpectrogramSettings
         var view: View
         /// Bumped by every request for a new spectrogram pass.
@@ -66,8 +68,8 @@ public final class AudioAnalysis: @unchecked Sendable {
     public let info: AudioInfo
     private let condition = NSCondition()
     private var state: State
-    /// Used by the worker thread only once it has started.
-    private let file: SoundFile
+    /// Used by the worker thread only once it has started (which may open it again).
+    private var file: SoundFile
 
     /// Opens `path` (throwing the reason it cannot be read) and starts analysing it.
     public init(path: String, settings: SpectrogramSettings = SpectrogramSettings(), view: View) throws(MediaError) {
@@ -114,7 +116,10 @@ public final class AudioAnalysis: @unchecked Sendable {
 
     /// Bytes of every buffer this analysis holds (its share of `AudioMemory`).
     public var byteCount: Int {
-        locked { ($0.pyramid?.byteCount ?? 0) + ($0.image?.byteCount ?? 0) + ($0.colors?.byteCount ?? 0) }
+        locked {
+            ($0.pyramid?.byteCount ?? 0) + ($0.image?.byteCount ?? 0) + ($0.colors?.byteCount ?? 0)
+                + ($0.bank?.byteCount ?? 0)
+        }
     }
 
     // MARK: Changing
@@ -164,6 +169,7 @@ public final class AudioAnalysis: @unchecked Sendable {
         while !state.workerDone { condition.wait() }
         state.image = nil
         state.colors = nil
+        state.bank = nil
         state.pyramid = nil
         condition.unlock()
         ProcessMemory.trim()
@@ -207,7 +213,7 @@ public final class AudioAnalysis: @unchecked Sendable {
             guard state.view.frames == nil, info.frames > 0, info.frames < Self.plausibleFrames else {
                 return (state.request, nil)
             }
-            return (state.request, makeEngine(state, frames: 0..<info.frames, blockFrames: blockFrames))
+            return (state.request, makeEngine(&state, frames: 0..<info.frames, blockFrames: blockFrames))
         }
         while true {
             let count = file.read(into: block.pointer, frames: blockFrames)
@@ -246,7 +252,7 @@ public final class AudioAnalysis: @unchecked Sendable {
         if state.closed { return nil }
         let total = state.totalFrames ?? 0
         let wanted = state.view.frames.map { $0.clamped(to: 0..<total) } ?? 0..<total
-        return (state.request, wanted.isEmpty ? nil : makeEngine(state, frames: wanted, blockFrames: blockFrames))
+        return (state.request, wanted.isEmpty ? nil : makeEngine(&state, frames: wanted, blockFrames: blockFrames))
     }
 
     /// Reads `engine`'s range and publishes its image, unless a newer request or close comes first.
@@ -254,8 +260,9 @@ public final class AudioAnalysis: @unchecked Sendable {
         if let engine {
             let block = makeBlock(frames: blockFrames)
             var position = engine.readRange.lowerBound
-            guard file.seek(toFrame: position) else {
+            guard moveTo(frame: position, block: block, blockFrames: blockFrames) else {
                 locked { state in Self.publish(nil, request: request, &state) }
+                condition.broadcast()
                 return
             }
             while position < engine.readRange.upperBound {
@@ -272,6 +279,21 @@ public final class AudioAnalysis: @unchecked Sendable {
         condition.broadcast()
     }
 
+    /// Puts the read position at `frame`: a seek, or, for a stream libsndfile cannot seek in (a
+    /// FLAC stream of unknown length), opening the file again and reading up to it.
+    private func moveTo(frame: Int, block: AudioBuffer<Float>, blockFrames: Int) -> Bool {
+        if file.seek(toFrame: frame) { return true }
+        guard let reopened = try? SoundFile(path: path), reopened.info.channels == info.channels else { return false }
+        file = reopened
+        var position = 0
+        while position < frame {
+            let count = file.read(into: block.pointer, frames: min(blockFrames, frame - position))
+            if count == 0 { return false }
+            position += count
+        }
+        return true
+    }
+
     private static func publish(_ image: SpectrogramImage?, request: Int, _ state: inout State) {
         guard state.request == request else { return }
         state.image = image
@@ -279,8 +301,16 @@ public final class AudioAnalysis: @unchecked Sendable {
         state.progress.spectrogramDone = true
     }
 
-    private func makeEngine(_ state: State, frames: Range<Int>, blockFrames: Int) -> SpectrogramEngine {
-        SpectrogramEngine(settings: state.settings, sampleRate: info.sampleRate, sourceChannels: info.channels,
-                          frames: frames, columns: state.view.columns, rows: state.view.rows, blockFrames: blockFrames)
+    /// An engine for the current settings and view over `frames`, with the kept filter bank when
+    /// it still fits (else a new one, and the old one is freed).
+    private func makeEngine(_ state: inout State, frames: Range<Int>, blockFrames: Int) -> SpectrogramEngine {
+        let settings = state.settings, rows = state.view.rows
+        if state.bank?.fits(fftSize: settings.fftSize, sampleRate: info.sampleRate, scale: settings.scale, rows: rows) != true {
+            state.bank = nil
+            state.bank = FilterBank(fftSize: settings.fftSize, sampleRate: info.sampleRate, scale: settings.scale, rows: rows)
+        }
+        return SpectrogramEngine(settings: settings, sampleRate: info.sampleRate, sourceChannels: info.channels,
+                                 frames: frames, columns: state.view.columns, rows: rows, bank: state.bank!,
+                                 blockFrames: blockFrames)
     }
 }

@@ -2,10 +2,14 @@
 /// count: a row is the strongest bin whose centre falls in its band, or, for a band narrower than
 /// a bin (low rows of the log scale), the bin its centre lies in.
 ///
-/// Built once per (size, rate, scale, rows) by `SpectrogramEngine` and freed with it; its two
-/// index tables are counted in `AudioMemory`. Immutable after init.
+/// Built once per (size, rate, scale, rows): `AudioAnalysis` keeps the one its passes use and
+/// builds another only when one of those changes, freeing the old one. Its two index tables are
+/// counted in `AudioMemory`. Immutable after init.
 final class FilterBank: Sendable {
     let rows: Int
+    let fftSize: Int
+    let sampleRate: Int
+    let scale: FrequencyScale
     /// First bin of each row.
     private let lower: AudioBuffer<Int32>
     /// One past the last bin of each row.
@@ -13,6 +17,9 @@ final class FilterBank: Sendable {
 
     init(fftSize: Int, sampleRate: Int, scale: FrequencyScale, rows: Int) {
         self.rows = rows
+        self.fftSize = fftSize
+        self.sampleRate = sampleRate
+        self.scale = scale
         lower = AudioBuffer(capacity: rows, repeating: 0)
         upper = AudioBuffer(capacity: rows, repeating: 1)
         let binHertz = Double(sampleRate) / Double(fftSize)
@@ -33,6 +40,13 @@ final class FilterBank: Sendable {
             upper[row] = Int32(end)
         }
     }
+
+    /// Whether this bank serves that size, rate, scale and row count.
+    func fits(fftSize: Int, sampleRate: Int, scale: FrequencyScale, rows: Int) -> Bool {
+        self.fftSize == fftSize && self.sampleRate == sampleRate && self.scale == scale && self.rows == rows
+    }
+
+    var byteCount: Int { lower.byteCount + upper.byteCount }
 
     /// The bins of `row`.
     func bins(ofRow row: Int) -> Range<Int> { Int(lower[row])..<Int(upper[row]) }

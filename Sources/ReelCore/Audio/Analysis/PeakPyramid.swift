@@ -36,7 +36,7 @@ public final class PeakPyramid {
     }
 
     /// Bytes its buffers hold.
-    public var byteCount: Int { levels.reduce(0) { $0 + $1.byteCount } }
+    public var byteCount: Int { levels.reduce(pending.byteCount) { $0 + $1.byteCount } }
 
     /// Level count (level `k` has one bin per `baseBinFrames << k` frames).
     public var levelCount: Int { levels.count }

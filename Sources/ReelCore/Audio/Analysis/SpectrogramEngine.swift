@@ -17,8 +17,10 @@ final class SpectrogramEngine {
     private var column = 0
     private var columnHasFrame = false
 
+    /// `bank` must fit the settings' FFT size and scale, the rate and `rows` (see `FilterBank.fits`).
     init(settings: SpectrogramSettings, sampleRate: Int, sourceChannels: Int, frames range: Range<Int>,
-         columns: Int, rows: Int, blockFrames: Int) {
+         columns: Int, rows: Int, bank: FilterBank, blockFrames: Int) {
+        precondition(bank.fits(fftSize: settings.fftSize, sampleRate: sampleRate, scale: settings.scale, rows: rows))
         let size = settings.fftSize
         let mode: FrameSlicer.Channels = settings.channels == .separate && sourceChannels <= PeakPyramid.maxChannels
             ? .separate(sourceChannels) : .mix(sourceChannels)
@@ -33,7 +35,7 @@ final class SpectrogramEngine {
         slicer = FrameSlicer(size: size, hop: hop, channels: mode, firstStart: firstCentre - size / 2,
                              streamStart: readStart, blockFrames: blockFrames)
         spectrum = PowerSpectrum(size: size, window: settings.window)
-        bank = FilterBank(fftSize: size, sampleRate: sampleRate, scale: settings.scale, rows: rows)
+        self.bank = bank
         scratch = AudioBuffer(capacity: rows, repeating: 0)
     }
 
@@ -41,9 +43,9 @@ final class SpectrogramEngine {
 
     func release() { spectrum.release() }
 
-    /// Bytes of everything it holds: the image, the slicer's samples, the FFT arrays, the filter bank.
+    /// Bytes of what it holds for itself: the image, the slicer's samples, the FFT arrays.
     var byteCount: Int {
-        image.byteCount + slicer.byteCount + spectrum.byteCount + scratch.byteCount + 8 * bank.rows
+        image.byteCount + slicer.byteCount + spectrum.byteCount + scratch.byteCount
     }
 
     /// Adds `frameCount` interleaved frames that follow the ones fed before (the first ones are
