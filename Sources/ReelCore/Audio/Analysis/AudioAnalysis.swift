@@ -192,8 +192,8 @@ public final class AudioAnalysis: @unchecked Sendable {
     private func work() {
         let blockFrames = max(1, Self.blockSamples / info.channels)
         peaksPass(blockFrames: blockFrames)
-        while let (request, engine) = nextSpectrogramPass(blockFrames: blockFrames) {
-            spectrogramPass(engine, request: request, blockFrames: blockFrames)
+        while let (request, job) = nextSpectrogramPass() {
+            spectrogramPass(job, request: request, blockFrames: blockFrames)
         }
         locked { $0.workerDone = true }
         condition.broadcast()
@@ -205,8 +205,24 @@ public final class AudioAnalysis: @unchecked Sendable {
     }
 
     /// Reads the whole file once: every block into the pyramid, and into the spectrogram too
-    /// while the view asked for is the whole file and no new request has come.
+    /// while the view asked for is the whole file and no new request has come. The pass's block
+    /// and engine are freed before it says it is done, so a waiter sees the memory settled.
     private func peaksPass(blockFrames: Int) {
+        let (request, image) = readWholeFile(blockFrames: blockFrames)
+        locked { state in
+            state.pyramid?.finish()
+            state.totalFrames = state.progress.framesRead
+            state.progress.peaksDone = true
+            // A header that claimed another length gave the spectrogram the wrong range: do it again.
+            if let image, state.request == request, state.progress.framesRead == info.frames {
+                Self.publish(image, request: request, &state)
+            }
+        }
+        condition.broadcast()
+    }
+
+    /// The reading of `peaksPass`; returns the request it served and the spectrogram, if it made one.
+    private func readWholeFile(blockFrames: Int) -> (Int, SpectrogramImage?) {
         let block = makeBlock(frames: blockFrames)
         var (request, engine) = locked { state -> (Int, SpectrogramEngine?) in
             // libsndfile says SF_COUNT_MAX for a stream of unknown length: then the pass finds out.
@@ -229,54 +245,66 @@ public final class AudioAnalysis: @unchecked Sendable {
             engine?.feed(block.pointer, frameCount: count)
         }
         engine?.finish()
-        locked { state in
-            state.pyramid?.finish()
-            state.totalFrames = state.progress.framesRead
-            state.progress.peaksDone = true
-            // A header that claimed another length gave the spectrogram the wrong range: do it again.
-            if let engine, state.request == request, state.progress.framesRead == info.frames {
-                state.image = engine.image
-                state.imageRequest = request
-                state.progress.spectrogramDone = true
-            }
-        }
         engine?.release()
-        condition.broadcast()
+        return (request, engine?.image)
     }
 
-    /// Waits for a request the current image does not answer; nil once closed.
-    private func nextSpectrogramPass(blockFrames: Int) -> (Int, SpectrogramEngine?)? {
+    /// What a spectrogram pass computes; the engine is built from it on the worker, so it lives
+    /// only as long as the pass.
+    private struct Job {
+        var settings: SpectrogramSettings
+        var frames: Range<Int>
+        var columns: Int
+        var rows: Int
+        var bank: FilterBank
+    }
+
+    /// Waits for a request the current image does not answer; nil once closed. The job is nil
+    /// when there is nothing to read (an empty file).
+    private func nextSpectrogramPass() -> (Int, Job?)? {
         condition.lock()
         defer { condition.unlock() }
         while !state.closed && state.imageRequest == state.request { condition.wait() }
         if state.closed { return nil }
         let total = state.totalFrames ?? 0
         let wanted = state.view.frames.map { $0.clamped(to: 0..<total) } ?? 0..<total
-        return (state.request, wanted.isEmpty ? nil : makeEngine(&state, frames: wanted, blockFrames: blockFrames))
+        guard !wanted.isEmpty else { return (state.request, nil) }
+        let bank = filterBank(&state)
+        return (state.request, Job(settings: state.settings, frames: wanted, columns: state.view.columns,
+                                   rows: state.view.rows, bank: bank))
     }
 
-    /// Reads `engine`'s range and publishes its image, unless a newer request or close comes first.
-    private func spectrogramPass(_ engine: SpectrogramEngine?, request: Int, blockFrames: Int) {
-        if let engine {
-            let block = makeBlock(frames: blockFrames)
-            var position = engine.readRange.lowerBound
-            guard moveTo(frame: position, block: block, blockFrames: blockFrames) else {
-                locked { state in Self.publish(nil, request: request, &state) }
-                condition.broadcast()
-                return
-            }
-            while position < engine.readRange.upperBound {
-                let count = file.read(into: block.pointer, frames: min(blockFrames, engine.readRange.upperBound - position))
-                if count == 0 { break }
-                if locked({ $0.closed || $0.request != request }) { return }
-                engine.feed(block.pointer, frameCount: count)
-                position += count
-            }
-            engine.finish()
-            engine.release()
+    /// Runs `job`'s pass and publishes its image, unless a newer request or close comes first;
+    /// the pass's buffers are freed before.
+    private func spectrogramPass(_ job: Job?, request: Int, blockFrames: Int) {
+        var image: SpectrogramImage?
+        if let job {
+            guard let made = read(job, request: request, blockFrames: blockFrames) else { return }
+            image = made
         }
-        locked { state in Self.publish(engine?.image, request: request, &state) }
+        locked { state in Self.publish(image, request: request, &state) }
         condition.broadcast()
+    }
+
+    /// Reads `job`'s range through a new engine; its image, nil inside when the range cannot be
+    /// reached (published as no image), or nil when superseded (nothing to publish).
+    private func read(_ job: Job, request: Int, blockFrames: Int) -> SpectrogramImage?? {
+        let engine = SpectrogramEngine(settings: job.settings, sampleRate: info.sampleRate, sourceChannels: info.channels,
+                                       frames: job.frames, columns: job.columns, rows: job.rows, bank: job.bank,
+                                       blockFrames: blockFrames)
+        defer { engine.release() }
+        let block = makeBlock(frames: blockFrames)
+        var position = engine.readRange.lowerBound
+        guard moveTo(frame: position, block: block, blockFrames: blockFrames) else { return .some(nil) }
+        while position < engine.readRange.upperBound {
+            let count = file.read(into: block.pointer, frames: min(blockFrames, engine.readRange.upperBound - position))
+            if count == 0 { break }
+            if locked({ $0.closed || $0.request != request }) { return nil }
+            engine.feed(block.pointer, frameCount: count)
+            position += count
+        }
+        engine.finish()
+        return .some(engine.image)
     }
 
     /// Puts the read position at `frame`: a seek, or, for a stream libsndfile cannot seek in (a
@@ -301,16 +329,23 @@ public final class AudioAnalysis: @unchecked Sendable {
         state.progress.spectrogramDone = true
     }
 
-    /// An engine for the current settings and view over `frames`, with the kept filter bank when
-    /// it still fits (else a new one, and the old one is freed).
+    /// An engine for the current settings and view over `frames`.
     private func makeEngine(_ state: inout State, frames: Range<Int>, blockFrames: Int) -> SpectrogramEngine {
+        SpectrogramEngine(settings: state.settings, sampleRate: info.sampleRate, sourceChannels: info.channels,
+                          frames: frames, columns: state.view.columns, rows: state.view.rows, bank: filterBank(&state),
+                          blockFrames: blockFrames)
+    }
+
+    /// The kept filter bank when it still fits the settings and view, else a new one (and the
+    /// old one is freed).
+    private func filterBank(_ state: inout State) -> FilterBank {
         let settings = state.settings, rows = state.view.rows
-        if state.bank?.fits(fftSize: settings.fftSize, sampleRate: info.sampleRate, scale: settings.scale, rows: rows) != true {
-            state.bank = nil
-            state.bank = FilterBank(fftSize: settings.fftSize, sampleRate: info.sampleRate, scale: settings.scale, rows: rows)
+        if let bank = state.bank, bank.fits(fftSize: settings.fftSize, sampleRate: info.sampleRate, scale: settings.scale, rows: rows) {
+            return bank
         }
-        return SpectrogramEngine(settings: settings, sampleRate: info.sampleRate, sourceChannels: info.channels,
-                                 frames: frames, columns: state.view.columns, rows: rows, bank: state.bank!,
-                                 blockFrames: blockFrames)
+        state.bank = nil
+        let bank = FilterBank(fftSize: settings.fftSize, sampleRate: info.sampleRate, scale: settings.scale, rows: rows)
+        state.bank = bank
+        return bank
     }
 }

@@ -26,22 +26,27 @@ final class PacedNullOutput: AudioOutput {
         let finished = WakeSignal()
         self.finished = finished
         let thread = Thread { [feed, running] in
-            let scratch = AudioBuffer<Float>(capacity: 4096 * feed.channels, repeating: 0)
-            let start = MonotonicClock.now()
-            var done = 0
-            while running.value.load(ordering: .acquiring) {
-                let due = Int((MonotonicClock.now() - start) * Double(feed.sampleRate))
-                while done < due {
-                    let count = min(4096, due - done)
-                    _ = feed.render(into: scratch.pointer, frames: count)
-                    done += count
-                }
-                usleep(5000)
-            }
+            Self.consume(feed, while: running)
             finished.signal()
         }
         thread.name = "reel-null-output"
         thread.start()
+    }
+
+    /// Takes samples from `feed` as fast as the monotonic clock says a device would, until stopped.
+    private static func consume(_ feed: OutputFeed, while running: RunningFlag) {
+        let scratch = AudioBuffer<Float>(capacity: 4096 * feed.channels, repeating: 0)
+        let start = MonotonicClock.now()
+        var done = 0
+        while running.value.load(ordering: .acquiring) {
+            let due = Int((MonotonicClock.now() - start) * Double(feed.sampleRate))
+            while done < due {
+                let count = min(4096, due - done)
+                _ = feed.render(into: scratch.pointer, frames: count)
+                done += count
+            }
+            usleep(5000)
+            }
     }
 
     func stop() {
