@@ -50,18 +50,9 @@ public final class SoundFile: @unchecked Sendable {
 
     /// Writes interleaved float samples to a new 16-bit PCM WAV file at `path`.
     public static func writeWAV(path: String, sampleRate: Int, channels: Int, samples: [Float]) throws(MediaError) {
-        var raw = SF_INFO()
-        raw.samplerate = Int32(sampleRate)
-        raw.channels = Int32(channels)
-        raw.format = Int32(SF_FORMAT_WAV) | Int32(SF_FORMAT_PCM_16)
-        guard let handle = sf_open(path, Int32(SFM_WRITE), &raw) else {
-            throw .writeFailed(path: path, reason: String(cString: sf_strerror(nil)))
+        try writeWAV(path: path, sampleRate: sampleRate, channels: channels, frames: samples.count / channels) { offset, block in
+            for index in 0..<block.count { block[index] = samples[offset * channels + index] }
         }
-        let frames = samples.count / channels
-        let written = samples.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t(frames)) }
-        let reason = String(cString: sf_strerror(handle))
-        let closed = sf_close(handle)
-        guard written == frames, closed == 0 else { throw .writeFailed(path: path, reason: reason) }
     }
 
     /// Writes a 16-bit PCM WAV file of `frames` frames at `path`, asking `fill` for one block of

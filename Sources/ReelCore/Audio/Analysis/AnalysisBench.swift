@@ -32,21 +32,16 @@ public enum AnalysisBench {
         defer { spectrum.release() }
         let decibels = AudioBuffer<Float>(capacity: spectrum.bins, repeating: 0)
         var checksum: Float = 0
-        while true {
-            let decodeStart = MonotonicClock.threadCPU()
-            let count = file.read(into: block.pointer, frames: blockFrames)
-            let workStart = MonotonicClock.threadCPU()
-            result.decodeSeconds += workStart - decodeStart
-            if count == 0 { break }
-            result.frames += count
+        var stftFrames = 0
+        readTimed(file, into: block, result: &result) { count in
             slicer.feed(block.pointer, frameCount: count) { _, _, samples in
                 spectrum.compute(samples)
                 Decibels.convert(spectrum.power.pointer, scale: spectrum.fullScale, into: decibels.pointer, count: spectrum.bins)
                 checksum += decibels[spectrum.bins / 2]
-                result.stftFrames += 1
+                stftFrames += 1
             }
-            result.workSeconds += MonotonicClock.threadCPU() - workStart
         }
+        result.stftFrames = stftFrames
         result.checksum = Double(checksum)
         return result
     }
@@ -58,15 +53,8 @@ public enum AnalysisBench {
         var result = Result(channels: channels)
         let block = AudioBuffer<Float>(capacity: blockFrames * channels, repeating: 0)
         let pyramid = PeakPyramid(channels: channels, expectedFrames: file.info.frames)
-        while true {
-            let decodeStart = MonotonicClock.threadCPU()
-            let count = file.read(into: block.pointer, frames: blockFrames)
-            let workStart = MonotonicClock.threadCPU()
-            result.decodeSeconds += workStart - decodeStart
-            if count == 0 { break }
-            result.frames += count
+        readTimed(file, into: block, result: &result) { count in
             pyramid.append(block.pointer, frameCount: count, sourceChannels: channels)
-            result.workSeconds += MonotonicClock.threadCPU() - workStart
         }
         let finishStart = MonotonicClock.threadCPU()
         pyramid.finish()
@@ -75,5 +63,20 @@ public enum AnalysisBench {
         let top = pyramid.bin(0, level: pyramid.levelCount - 1, channel: 0)
         result.checksum = Double((top?.max ?? 0) - (top?.min ?? 0))
         return result
+    }
+
+    /// Reads `file` to its end a block at a time, calling `work` with each block's frame count,
+    /// and adds the CPU seconds of reading and of working to `result` apart.
+    private static func readTimed(_ file: SoundFile, into block: AudioBuffer<Float>, result: inout Result, work: (Int) -> Void) {
+        while true {
+            let decodeStart = MonotonicClock.threadCPU()
+            let count = file.read(into: block.pointer, frames: blockFrames)
+            let workStart = MonotonicClock.threadCPU()
+            result.decodeSeconds += workStart - decodeStart
+            if count == 0 { return }
+            result.frames += count
+            work(count)
+            result.workSeconds += MonotonicClock.threadCPU() - workStart
+        }
     }
 }
