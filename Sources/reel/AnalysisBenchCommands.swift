@@ -86,6 +86,3 @@ struct WaveformBench: ParsableCommand {
         }
     }
 }
-
-private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-private func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

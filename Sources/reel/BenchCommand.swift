@@ -74,6 +74,3 @@ struct DecodeBench: ParsableCommand {
         return (pool.threadCount, seconds)
     }
 }
-
-private func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-private func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

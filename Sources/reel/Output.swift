@@ -25,3 +25,8 @@ private func writeAll(_ fd: Int32, _ text: String) {
         }
     }
 }
+
+/// `value` rounded to 2, 3 or 4 decimals, as the bench commands print figures.
+func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

@@ -17,10 +17,12 @@ import Testing
     /// Sanitizers replace glibc's allocator, and then mallinfo2 has nothing to report.
     @Test(.enabled(if: ProcessMemory.heapBytes() > 0))
     func heapInUseCountsLiveAllocations() {
+        // The heap is the process's: other suites' threads allocate and free meanwhile (the audio
+        // analyses free megabytes at a time), so 64 MiB must show as at least 48.
         let before = ProcessMemory.heapBytes()
-        let block = [UInt8](repeating: 2, count: 32 << 20)
-        #expect(ProcessMemory.heapBytes() - before >= 32 << 20)
-        #expect(block.count == 32 << 20)
+        let block = [UInt8](repeating: 2, count: 64 << 20)
+        #expect(ProcessMemory.heapBytes() - before >= 48 << 20)
+        #expect(block.count == 64 << 20)
     }
 
     @Test func theDefaultBudgetIsAQuarterOfMemoryAtMostFourGigabytes() {
