@@ -2,17 +2,17 @@ import ArgumentParser
 import ReelCore
 import ReelTUI
 
-/// `reel [MEDIA] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--threads T] [--cache-mb M]`: plays a sequence in the terminal; with no
-/// media, the demo in Assets/.
+/// `reel [MEDIA...] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--stats-file PATH] [--threads T] [--cache-mb M]`:
+/// plays sequences and audio files in the terminal (Tab between them); with no media, the demo in Assets/.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
-        abstract: "Play an image sequence in the terminal (the default command; with no file, the demo).")
+        abstract: "Play image sequences and audio files in the terminal (the default command; with no file, the demo).")
 
-    @Argument(help: "A sequence: one frame's file, its folder, or a pattern (name.####.png, name.@@@@.png, name.%04d.png).")
-    var media: String?
+    @Argument(help: "Sequences (one frame's file, its folder, or a pattern such as name.####.png) and audio files; Tab switches between them.")
+    var media: [String] = []
 
-    @Option(help: "A sound track to play with the sequence.")
+    @Option(help: "A sound track to play with the (single) sequence.")
     var audio: String?
 
     @Option(name: .customLong("audio-device"), help: "Sound output: default, none (paced, silent), or part of a device's name.")
@@ -24,50 +24,54 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start paused on the first frame.")
     var paused = false
 
+    @Option(name: .customLong("stats-file"), help: "Write the memory figures as JSON lines to this file, four a second.")
+    var statsFile: String?
+
     @OptionGroup var decode: DecodeOptions
 
     func validate() throws {
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
+        if audio != nil {
+            guard media.count <= 1, media.first.map(MediaProbe.isSequencePath) ?? true else {
+                throw ValidationError("--audio goes with one image sequence; name audio files on their own to play them")
+            }
+        }
     }
 
     func run() throws {
-        var mediaPath = media
-        var audioPath = audio
-        if mediaPath == nil {
+        var items: [MediaItem] = []
+        if media.isEmpty {
             guard let assets = DemoLocator.assetsFolder() else {
                 throw fail("the demo is not in Assets/ here or beside the executable: run `make assets`, or name a file")
             }
-            mediaPath = assets + "/" + DemoLocator.sequenceName
-            audioPath = audioPath ?? assets + "/" + DemoLocator.audioName
+            items = [MediaItem(.sequence(path: assets + "/" + DemoLocator.sequenceName,
+                                         audio: audio ?? assets + "/" + DemoLocator.audioName))]
+        } else {
+            items = media.map { MediaItem(path: $0, audio: audio) }
         }
-        guard let mediaPath else { return }
-        guard MediaProbe.isSequencePath(mediaPath) else {
-            // Audio on its own plays once the audio pane lands; meanwhile say what the file is.
+        // Every file is checked before the terminal is taken, so a bad one is a plain line.
+        for item in items {
             do {
-                _ = try MediaProbe.probe(mediaPath)
+                _ = try MediaProbe.probe(item.path)
+                if case .sequence(_, let audio?) = item.kind { _ = try MediaProbe.probe(audio) }
             } catch {
                 throw fail(error.description)
             }
-            throw fail("\(mediaPath): audio on its own does not play yet; use it with --audio, or `reel probe` it")
         }
         ProcessMemory.configureAllocator()
-        let setup = try SequenceSetup(path: mediaPath)
-        var audioName: String?
-        var sound: SoundPlayer?
-        if let audioPath {
+        var stats: StatsFile?
+        if let statsFile {
             do {
-                sound = try SoundPlayer(path: audioPath, device: SoundPlayer.Device(argument: audioDevice))
-                audioName = audioPath.split(separator: "/").last.map(String.init)
+                stats = try StatsFile(path: statsFile)
             } catch {
                 throw fail(error.description)
             }
         }
-        defer { sound?.close() }
         let app = PlayerApp(
-            sequence: setup.sequence, imageSize: setup.imageSize.map { ($0.width, $0.height) },
-            options: .init(fps: fps, startPaused: paused, audioName: audioName, threads: decode.threads,
-                           cacheBytes: decode.cacheBytes),
-            sound: sound)
+            items: items,
+            options: .init(fps: fps, startPaused: paused, threads: decode.threads, cacheBytes: decode.cacheBytes,
+                           audioDevice: SoundPlayer.Device(argument: audioDevice)),
+            statsFile: stats)
         let signal: Int32
         do {
             signal = try app.run()

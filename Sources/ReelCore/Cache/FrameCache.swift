@@ -146,6 +146,17 @@ public final class FrameCache: Sendable {
         }
     }
 
+    /// Frames held for `source` at `size` and whether each decoded (`.cached`) or not (`.failed`).
+    public func states(of source: SourceID, size: FrameSize) -> [Int: FrameState] {
+        state.withLock { state in
+            var states: [Int: FrameState] = [:]
+            for (key, entry) in state.entries where key.source == source && key.size == size {
+                if case .failed = entry.content { states[key.frame] = .failed } else { states[key.frame] = .cached }
+            }
+            return states
+        }
+    }
+
     /// Tells the cache where playback of `focus.source` is, which decides what it keeps.
     public func setFocus(_ focus: DecodeFocus) {
         state.withLock { $0.focus[focus.source] = focus }

@@ -83,6 +83,15 @@ public final class DecodePool: @unchecked Sendable {
         return stats
     }
 
+    /// Frames of `source` at `size` waiting in the queue or being decoded now.
+    public func pending(source: SourceID, size: FrameSize) -> Set<Int> {
+        condition.lock()
+        defer { condition.unlock() }
+        var frames = Set(state.inFlight.lazy.filter { $0.source == source && $0.size == size }.map(\.frame))
+        for job in state.queue where job.key.source == source && job.key.size == size { frames.insert(job.key.frame) }
+        return frames
+    }
+
     /// Plans decoding around `focus`. With `newEpoch` (a seek, a new work area, a resize, another
     /// file) every queued job is dropped first; otherwise jobs still wanted keep their place
     /// (reordered by the new playhead) and those no longer wanted leave.

@@ -168,6 +168,19 @@ public final class PlayerSession {
         }
     }
 
+    /// The state of each frame of `frames`, in order, for the timeline's strip: missing where the
+    /// sequence has no file, else cached or failed as the cache holds it at the current size,
+    /// queued while the pool has it, absent otherwise.
+    public func frameStates(_ frames: ClosedRange<Int>) -> [FrameState] {
+        let held = cache.states(of: source.id, size: size)
+        let pending = pool.pending(source: source.id, size: size)
+        return frames.map { frame in
+            if !source.hasFile(frame) { return .missing }
+            if let state = held[frame] { return state }
+            return pending.contains(frame) ? .queued : .absent
+        }
+    }
+
     /// The memory figures now.
     public func stats() -> MemoryStats {
         let cacheStats = cache.stats

@@ -1,42 +1,157 @@
-/// Draws the one-line timeline: the first frame, a ruler across the width, the playhead on it,
-/// and the last frame.
-public enum TimelinePane {
-    public static let playhead: Unicode.Scalar = "\u{25CF}"  // ●
+import ReelCore
 
-    /// The column of the playhead for `frame` in a ruler of `barWidth` cells starting at 0.
-    public static func playheadColumn(frame: Int, first: Int, last: Int, barWidth: Int) -> Int {
-        guard last > first, barWidth > 1 else { return 0 }
-        let fraction = Double(min(max(frame, first), last) - first) / Double(last - first)
-        return Int((fraction * Double(barWidth - 1)).rounded())
+/// What the timeline shows: the frames in view, the playhead, the work area, and per frame its
+/// state in the cache (nil for a file without pictures, whose ruler reads in seconds).
+public struct TimelineModel: Equatable, Sendable {
+    /// The frames the timeline spans: the whole file, or the work area when zoomed.
+    public var visible: ClosedRange<Int>
+    public var frame: Int
+    public var workArea: ClosedRange<Int>?
+    /// One state per frame of `visible`; nil when there is nothing to cache (audio only).
+    public var states: [FrameState]?
+    /// Labels in seconds at this rate (audio only) instead of frame numbers.
+    public var secondsAt: Double?
+    /// The first frame of the file, where seconds count from.
+    public var origin: Int
+    public var zoomed: Bool
+
+    public init(visible: ClosedRange<Int>, frame: Int, workArea: ClosedRange<Int>? = nil, states: [FrameState]? = nil,
+                secondsAt: Double? = nil, origin: Int? = nil, zoomed: Bool = false) {
+        self.visible = visible
+        self.frame = frame
+        self.workArea = workArea
+        self.states = states
+        self.secondsAt = secondsAt
+        self.origin = origin ?? visible.lowerBound
+        self.zoomed = zoomed
+    }
+}
+
+/// Draws the timeline: with three rows, a ruler of frame numbers (or times), a bar with the B..N
+/// work area and the playhead, and the cache strip; with one row, the bar with the strip as its
+/// background. The bar spans `track` columns (shared with the audio pane); the gutter to its
+/// left names the rows.
+public enum TimelinePane {
+    public static let playhead: Unicode.Scalar = "\u{25BC}"  // ▼
+    static let ruleColour = CellColor.rgb(110, 110, 120)
+    static let labelColour = CellColor.rgb(170, 170, 170)
+    static let areaColour = CellColor.rgb(120, 200, 255)
+    static let playheadColour = CellColor.rgb(255, 210, 80)
+
+    /// The strip's colour for a state (nil: not shown).
+    public static func colour(_ state: FrameState) -> CellColor {
+        switch state {
+        case .cached: return .rgb(70, 190, 90)
+        case .queued: return .rgb(230, 190, 60)
+        case .failed: return .rgb(230, 70, 70)
+        case .missing: return .rgb(150, 60, 150)
+        case .absent: return .rgb(60, 60, 66)
+        }
     }
 
-    public static func draw(frame: Int, first: Int, last: Int, workArea: ClosedRange<Int>? = nil,
-                            in rect: Rect, into grid: inout CellGrid) {
-        guard !rect.isEmpty else { return }
-        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: .blank)
-        let labelStyle = TextStyle(foreground: .rgb(170, 170, 170))
-        let firstLabel = " \(first) "
-        let lastLabel = " \(last) "
-        var x = grid.put(firstLabel, x: rect.x, y: rect.y, style: labelStyle, maxWidth: rect.width)
-        let barEnd = rect.x + rect.width - lastLabel.cellCount
-        let barWidth = barEnd - x
-        guard barWidth >= 3 else { return }
-        let rule = TextStyle(foreground: .rgb(110, 110, 120))
-        grid.put("\u{251C}", x: x, y: rect.y, style: rule)  // ├
-        grid.put(String(repeating: "\u{2500}", count: barWidth - 2), x: x + 1, y: rect.y, style: rule)
-        grid.put("\u{2524}", x: barEnd - 1, y: rect.y, style: rule)  // ┤
-        if let area = workArea {
-            // The work area: a bold bar from B to N, with [ and ] at its ends.
-            let begin = playheadColumn(frame: area.lowerBound, first: first, last: last, barWidth: barWidth)
-            let end = playheadColumn(frame: area.upperBound, first: first, last: last, barWidth: barWidth)
-            let marked = TextStyle(foreground: .rgb(120, 200, 255), attributes: .bold)
-            for column in begin...end { grid.put("\u{2501}", x: x + column, y: rect.y, style: marked) }  // ━
-            grid.put("[", x: x + begin, y: rect.y, style: marked)
-            grid.put("]", x: x + end, y: rect.y, style: marked)
+    /// The state a cell shows for the frames it covers: a failure or a gap first (they must not
+    /// hide), then any frame on its way, then cached only if every frame is.
+    static func summary(_ states: ArraySlice<FrameState>) -> FrameState {
+        if states.contains(.failed) { return .failed }
+        if states.contains(.missing) { return .missing }
+        if states.contains(.queued) { return .queued }
+        if !states.isEmpty && states.allSatisfy({ $0 == .cached }) { return .cached }
+        return .absent
+    }
+
+    public static func draw(_ model: TimelineModel, in rect: Rect, track: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty, track.width > 0 else { return }
+        grid.fill(rect, with: .blank)
+        let scale = TimelineScale(frames: model.visible, width: track.width)
+        if rect.height >= 3 {
+            drawRuler(model, scale: scale, x: track.x, y: rect.y, into: &grid)
+            drawBar(model, scale: scale, x: track.x, y: rect.y + 1, stripAsBackground: false, into: &grid)
+            drawStrip(model, scale: scale, x: track.x, y: rect.y + 2, into: &grid)
+            let gutter = track.x - rect.x
+            if gutter >= 6 {
+                let style = TextStyle(foreground: labelColour)
+                grid.put(model.zoomed ? "zoom" : (model.secondsAt == nil ? "frame" : "time"), x: rect.x, y: rect.y, style: style)
+                if model.states != nil { grid.put("cache", x: rect.x, y: rect.y + 2, style: style) }
+            }
+        } else {
+            drawBar(model, scale: scale, x: track.x, y: rect.y, stripAsBackground: true, into: &grid)
         }
-        let column = playheadColumn(frame: frame, first: first, last: last, barWidth: barWidth)
-        grid[x + column, rect.y] = Cell(playhead, foreground: .rgb(255, 210, 80), attributes: .bold)
-        x = barEnd
-        grid.put(lastLabel, x: x, y: rect.y, style: labelStyle)
+    }
+
+    /// A label for `frame`: its number, or its time as m:ss (h:mm:ss past an hour).
+    static func label(_ frame: Int, model: TimelineModel) -> String {
+        guard let fps = model.secondsAt else { return String(frame) }
+        let seconds = Int((Double(frame - model.origin) / fps).rounded(.down))
+        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
+    }
+
+    static func drawRuler(_ model: TimelineModel, scale: TimelineScale, x: Int, y: Int, into grid: inout CellGrid) {
+        let widest = max(label(model.visible.lowerBound, model: model).cellCount,
+                         label(model.visible.upperBound, model: model).cellCount)
+        let units = model.secondsAt.map { max(1, Int($0.rounded())) } ?? 1
+        let step = RulerTicks.step(for: scale, labelWidth: widest, units: units)
+        let style = TextStyle(foreground: labelColour)
+        var free = x  // the first column a label may start at
+        for frame in RulerTicks.ticks(for: scale, step: step, units: units, origin: model.origin) {
+            let column = x + scale.column(frame: frame)
+            let text = label(frame, model: model)
+            guard column >= free, column + text.cellCount <= x + scale.width else { continue }
+            grid[column, y] = Cell("\u{2577}", foreground: ruleColour)  // ╷ marks the labelled frame
+            grid.put(text, x: column + 1, y: y, style: style, maxWidth: x + scale.width - column - 1)
+            free = column + text.cellCount + 2
+        }
+    }
+
+    static func drawBar(_ model: TimelineModel, scale: TimelineScale, x: Int, y: Int, stripAsBackground: Bool,
+                        into grid: inout CellGrid) {
+        for column in 0..<scale.width {
+            var background = CellColor.terminalDefault
+            if stripAsBackground, let states = model.states {
+                background = colour(summary(slice(states, scale: scale, column: column)))
+            }
+            grid[x + column, y] = Cell("\u{2500}", foreground: ruleColour, background: background)  // ─
+        }
+        if let area = model.workArea, area.overlaps(model.visible) {
+            let begin = scale.column(frame: area.lowerBound)
+            let end = scale.column(frame: area.upperBound)
+            for column in begin...end {
+                grid[x + column, y].character = "\u{2501}"  // ━
+                grid[x + column, y].foreground = areaColour
+                grid[x + column, y].attributes = .bold
+            }
+            if model.visible.contains(area.lowerBound) { grid[x + begin, y].character = "[" }
+            if model.visible.contains(area.upperBound) { grid[x + end, y].character = "]" }
+        }
+        if model.visible.contains(model.frame) {
+            let column = x + scale.column(frame: model.frame)
+            grid[column, y].character = playhead
+            grid[column, y].foreground = playheadColour
+            grid[column, y].attributes = .bold
+        }
+    }
+
+    static func drawStrip(_ model: TimelineModel, scale: TimelineScale, x: Int, y: Int, into grid: inout CellGrid) {
+        guard let states = model.states else { return }
+        for column in 0..<scale.width {
+            let state = summary(slice(states, scale: scale, column: column))
+            // Frames in the cache fill the cell; others are a thin line, so the eye finds the gaps.
+            let character: Unicode.Scalar = switch state {
+            case .cached: "\u{2588}"   // █
+            case .queued: "\u{2584}"   // ▄
+            case .failed: "\u{2716}"   // ✖
+            case .missing: "\u{00B7}"  // ·
+            case .absent: "\u{2581}"   // ▁
+            }
+            grid[x + column, y] = Cell(character, foreground: colour(state))
+        }
+    }
+
+    static func slice(_ states: [FrameState], scale: TimelineScale, column: Int) -> ArraySlice<FrameState> {
+        let frames = scale.frames(column: column)
+        let lower = frames.lowerBound - scale.frames.lowerBound, upper = frames.upperBound - scale.frames.lowerBound
+        guard lower >= 0, upper < states.count else { return [] }
+        return states[lower...upper]
     }
 }

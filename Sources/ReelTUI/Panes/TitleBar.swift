@@ -1,3 +1,82 @@
+import ReelCore
+
+/// What the title bar says: the file, its size and rate, where playback is and how it plays.
+public struct TitleModel: Equatable, Sendable {
+    public var name: String
+    public var imageSize: (width: Int, height: Int)?
+    public var fps: Double
+    public var frame: Int
+    public var first: Int
+    public var last: Int
+    public var isPlaying: Bool
+    /// The sound: name, output and volume.
+    public var audio: String?
+    public var workArea: ClosedRange<Int>?
+    public var mode: LoopMode
+    /// Multiple of the frame rate; negative in reverse.
+    public var speed: Int
+    public var dropped: Int
+    /// "2/3" when several files are open.
+    public var fileIndex: (index: Int, count: Int)?
+    /// Show the position as a time (audio on its own) instead of a frame number.
+    public var showsTime: Bool
+
+    public init(name: String, imageSize: (width: Int, height: Int)? = nil, fps: Double, frame: Int, first: Int, last: Int,
+                isPlaying: Bool, audio: String? = nil, workArea: ClosedRange<Int>? = nil, mode: LoopMode = .loop,
+                speed: Int = 1, dropped: Int = 0, fileIndex: (index: Int, count: Int)? = nil, showsTime: Bool = false) {
+        self.name = name
+        self.imageSize = imageSize
+        self.fps = fps
+        self.frame = frame
+        self.first = first
+        self.last = last
+        self.isPlaying = isPlaying
+        self.audio = audio
+        self.workArea = workArea
+        self.mode = mode
+        self.speed = speed
+        self.dropped = dropped
+        self.fileIndex = fileIndex
+        self.showsTime = showsTime
+    }
+
+    public static func == (a: TitleModel, b: TitleModel) -> Bool { a.fields == b.fields }
+
+    /// The fields, left to right.
+    public var fields: [String] {
+        var fields: [String] = []
+        if let file = fileIndex, file.count > 1 { fields.append("\(file.index)/\(file.count)") }
+        fields.append(name)
+        if let size = imageSize { fields.append("\(size.width)\u{00D7}\(size.height)") }
+        if showsTime {
+            let timeline = TimelineModel(visible: first...last, frame: frame, secondsAt: fps, origin: first)
+            fields.append("\(TimelinePane.label(frame, model: timeline)) / \(TimelinePane.label(last + 1, model: timeline))")
+        } else {
+            fields.append("\(ByteText.trimmed(fps)) fps")
+            fields.append("frame \(frame)  [\(first)\u{2013}\(last)]")
+        }
+        if let area = workArea {
+            if showsTime {
+                let timeline = TimelineModel(visible: first...last, frame: frame, secondsAt: fps, origin: first)
+                fields.append("B\u{2013}N \(TimelinePane.label(area.lowerBound, model: timeline))\u{2013}\(TimelinePane.label(area.upperBound + 1, model: timeline))")
+            } else {
+                fields.append("B\u{2013}N \(area.lowerBound)\u{2013}\(area.upperBound)")
+            }
+        }
+        if isPlaying {
+            let arrow = speed < 0 ? "\u{25C0}" : "\u{25B6}"
+            let times = abs(speed) == 1 ? "" : " \(abs(speed))\u{00D7}"
+            fields.append("\(arrow) playing\(times)")
+        } else {
+            fields.append("\u{2016} paused")
+        }
+        fields.append(mode.rawValue)
+        if dropped > 0 { fields.append("\(dropped) dropped") }
+        if let audio { fields.append("\u{266A} \(audio)") }
+        return fields
+    }
+}
+
 /// Draws the title bar: what is playing and where, in reverse video across the top row.
 public enum TitleBar {
     public static func draw(_ fields: [String], in rect: Rect, into grid: inout CellGrid) {

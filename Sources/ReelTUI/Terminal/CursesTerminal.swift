@@ -13,19 +13,43 @@ public final class CursesTerminal {
     /// Colour pairs the terminal offers (pair 0 excluded).
     let pairCapacity: Int
     private var screen: OpaquePointer?
+    private var interactive = false
 
     /// Takes over the terminal: a UTF-8 locale, the alternate screen, no echo, keys unbuffered,
-    /// the cursor hidden, colours if any.
-    public init() throws(TerminalError) {
+    /// the cursor hidden, colours if any, mouse reports (SGR), and a handler that puts the
+    /// terminal back if the process crashes.
+    public convenience init() throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        reel_save_terminal_modes()
+        try self.init(term: nil, output: nil, input: nil)
+        // Button-event tracking (1002: presses, drags, releases) reported as SGR (1006), which
+        // has no 223-column limit. ncurses' own reading of kmous is off: Reel parses the reports.
+        reel_disable_curses_mouse_key()
+        reel_write_control(Self.mouseOn)
+        let restore = Self.mouseOff + String(cString: reel_terminfo_string("sgr0"))
+            + String(cString: reel_terminfo_string("cnorm")) + String(cString: reel_terminfo_string("rmcup"))
+        reel_set_crash_restore(restore)
+        SignalTrap.install()
+        interactive = true
+    }
+
+    /// A session on `output` for terminal type `term` (nil: TERM), with no signal handling or
+    /// mouse: what `reel bench render` measures the presenter's bytes with.
+    public init(term: String?, output: UnsafeMutablePointer<FILE>?, input: UnsafeMutablePointer<FILE>?) throws(TerminalError) {
         setlocale(LC_ALL, "")
         // Half blocks need UTF-8. A locale that is not (LANG unset on a fresh machine) gets C.UTF-8,
         // as tmux does; nearly every terminal today speaks UTF-8.
         if reel_locale_is_utf8() == 0 {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
-        guard let screen = reel_newterm() else {
-            throw .cannotStart(term: getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        let made: OpaquePointer?
+        if let output, let input {
+            made = newterm(term, output, input)
+        } else {
+            made = reel_newterm()
+        }
+        guard let screen = made else {
+            throw .cannotStart(term: term ?? getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         self.screen = screen
         set_term(screen)
@@ -41,12 +65,21 @@ public final class CursesTerminal {
         if has_colors() {
             start_color()
             use_default_colors()
-            mode = ColorMode.detect(hasDirectColor: reel_has_direct_color() != 0, colors: Int(reel_colors()))
+            mode = ColorMode.detect(hasDirectColor: reel_has_direct_color() != 0 || Self.environmentSaysTrueColor,
+                                    colors: Int(reel_colors()))
             pairs = max(0, Int(reel_color_pairs()) - 1)
         }
         colorMode = mode
         pairCapacity = pairs
-        SignalTrap.install()
+    }
+
+    static let mouseOn = "\u{1B}[?1002h\u{1B}[?1006h"
+    static let mouseOff = "\u{1B}[?1006l\u{1B}[?1002l"
+
+    /// COLORTERM=truecolor or 24bit: the terminal takes RGB colours whatever terminfo says.
+    static var environmentSaysTrueColor: Bool {
+        guard let value = getenv("COLORTERM").map({ String(cString: $0) }) else { return false }
+        return value == "truecolor" || value == "24bit"
     }
 
     deinit { stop() }
@@ -70,15 +103,44 @@ public final class CursesTerminal {
         // Interrupted by SIGWINCH: ncurses now has KEY_RESIZE for us.
         guard ready < 0 || fds[0].revents != 0 else { return nil }
         let code = wgetch(reel_stdscr())
-        return code == ERR ? nil : Key(curses: code)
+        guard code != ERR else { return nil }
+        return code == 27 ? escapeSequence() : Key(curses: code)
+    }
+
+    /// After ESC: a mouse report (`[<b;x;yM`) read from what is already buffered, else Escape.
+    /// ncurses has matched every key sequence it knows, so what is left here is ours.
+    private func escapeSequence() -> Key {
+        wtimeout(reel_stdscr(), 0)
+        let first = wgetch(reel_stdscr())
+        guard first == Int32(UInt8(ascii: "[")) else {
+            if first != ERR { ungetch(first) }
+            return .escape
+        }
+        let second = wgetch(reel_stdscr())
+        guard second == Int32(UInt8(ascii: "<")) else {
+            if second != ERR { ungetch(second) }
+            return .escape
+        }
+        var body = ""
+        for _ in 0..<24 {
+            let code = wgetch(reel_stdscr())
+            guard code != ERR, code >= 0, code < 0x80, let scalar = Unicode.Scalar(UInt32(code)) else { break }
+            body.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { break }
+        }
+        return MouseEvent(sgr: body).map(Key.mouse) ?? .other(27)
     }
 
     /// Leaves curses mode: the terminal's modes, screen and cursor as they were before `init`.
     public func stop() {
         guard let screen else { return }
+        if interactive {
+            reel_write_control(Self.mouseOff)
+            reel_set_crash_restore(nil)
+        }
         endwin()
         delscreen(screen)
         self.screen = nil
-        SignalTrap.uninstall()
+        if interactive { SignalTrap.uninstall() }
     }
 }

@@ -1,9 +1,10 @@
 import CNcurses
 
-/// A key press, as the player understands it.
+/// A key press or a mouse event, as the player understands it.
 public enum Key: Equatable, Sendable {
     case character(Unicode.Scalar)
-    case left, right, shiftLeft, shiftRight, up, down, home, end, backspace
+    case left, right, shiftLeft, shiftRight, up, down, home, end, backspace, tab, backTab, escape
+    case mouse(MouseEvent)
     /// The terminal changed size.
     case resize
     /// A key the player has no use for.
@@ -21,6 +22,9 @@ public enum Key: Equatable, Sendable {
         case KEY_HOME: self = .home
         case KEY_END: self = .end
         case KEY_RESIZE: self = .resize
+        case KEY_BTAB: self = .backTab
+        case 9: self = .tab
+        case 27: self = .escape
         case KEY_BACKSPACE, 127, 8: self = .backspace
         default:
             if code >= 0 && code < 0x80, let scalar = Unicode.Scalar(UInt32(code)) {
@@ -29,5 +33,39 @@ public enum Key: Equatable, Sendable {
                 self = .other(code)
             }
         }
+    }
+}
+
+/// A mouse button event at a cell (0-based column and row).
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case press, drag, release
+    }
+
+    public var kind: Kind
+    /// 0 left, 1 middle, 2 right; 64 and 65 for the wheel.
+    public var button: Int
+    public var x: Int
+    public var y: Int
+
+    public init(kind: Kind, button: Int, x: Int, y: Int) {
+        self.kind = kind
+        self.button = button
+        self.x = x
+        self.y = y
+    }
+
+    /// Reads the body of an SGR (mode 1006) report, what follows `ESC [ <`: `b;x;yM` for a press
+    /// or drag, `b;x;ym` for a release; coordinates are 1-based. nil when it is not one.
+    public init?(sgr body: String) {
+        guard let final = body.last, final == "M" || final == "m" else { return nil }
+        let numbers = body.dropLast().split(separator: ";").compactMap { Int($0) }
+        guard numbers.count == 3, numbers[1] >= 1, numbers[2] >= 1 else { return nil }
+        let code = numbers[0]
+        // Bit 5 (32) marks motion with a button held; the low bits and 64 name the button.
+        kind = final == "m" ? .release : (code & 32 != 0 ? .drag : .press)
+        button = code & 0b11 | code & 64
+        x = numbers[1] - 1
+        y = numbers[2] - 1
     }
 }

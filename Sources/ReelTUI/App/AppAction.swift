@@ -1,0 +1,17 @@
+import ReelCore
+
+/// What a key or a click asks of the player: a command for the player core, or something the
+/// front end does itself.
+enum AppAction: Equatable {
+    case command(PlayerCommand)
+    case quit
+    case nextFile
+    case previousFile
+    case cycleScale
+    case cycleFFTSize
+    case cycleColorMap
+    case toggleGaugeDetail
+    case toggleHelp
+    case toggleZoom
+    case nothing
+}

@@ -1,0 +1,66 @@
+import ReelCore
+
+/// Every key of the player, what it does, and how the help and the hint line name it: the one
+/// table that both the run loop and `?` read, so the help can never miss a key.
+///
+/// The conventions of Playa, After Effects, DJV and mpv (see DESIGN.md).
+enum KeyMap {
+    struct Binding {
+        var keys: [Key]
+        /// How help names the keys.
+        var label: String
+        var meaning: String
+        var action: AppAction
+    }
+
+    static func characters(_ text: String) -> [Key] { text.unicodeScalars.map(Key.character) }
+
+    static let bindings: [Binding] = [
+        Binding(keys: characters(" "), label: "Space", meaning: "play / pause", action: .command(.togglePlay)),
+        Binding(keys: [.left], label: "\u{2190}", meaning: "back one frame", action: .command(.step(-1))),
+        Binding(keys: [.right], label: "\u{2192}", meaning: "forward one frame", action: .command(.step(1))),
+        Binding(keys: [.shiftLeft], label: "Shift-\u{2190}", meaning: "back ten frames", action: .command(.step(-10))),
+        Binding(keys: [.shiftRight], label: "Shift-\u{2192}", meaning: "forward ten frames", action: .command(.step(10))),
+        Binding(keys: [.home], label: "Home", meaning: "first frame of the work area", action: .command(.first)),
+        Binding(keys: [.end], label: "End", meaning: "last frame of the work area", action: .command(.last)),
+        Binding(keys: characters("bB"), label: "B", meaning: "work area begins here", action: .command(.setWorkAreaBegin)),
+        Binding(keys: characters("nN"), label: "N", meaning: "work area ends here", action: .command(.setWorkAreaEnd)),
+        Binding(keys: [.backspace] + characters("\\\u{02}"), label: "Backspace \\ Ctrl-B", meaning: "clear the work area",
+                action: .command(.clearWorkArea)),
+        Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to the work area and back", action: .toggleZoom),
+        Binding(keys: characters("jJ"), label: "J", meaning: "shuttle reverse (again: faster)", action: .command(.shuttleReverse)),
+        Binding(keys: characters("kK"), label: "K", meaning: "stop", action: .command(.stop)),
+        Binding(keys: characters("lL"), label: "L", meaning: "shuttle forward (again: faster)", action: .command(.shuttleForward)),
+        Binding(keys: characters("["), label: "[", meaning: "slower (fps down)", action: .command(.slower)),
+        Binding(keys: characters("]"), label: "]", meaning: "faster (fps up)", action: .command(.faster)),
+        Binding(keys: characters("pP"), label: "P", meaning: "loop / ping-pong / once", action: .command(.cycleMode)),
+        Binding(keys: [.tab], label: "Tab", meaning: "next file", action: .nextFile),
+        Binding(keys: [.backTab], label: "Shift-Tab", meaning: "previous file", action: .previousFile),
+        Binding(keys: characters("sS"), label: "S", meaning: "spectrogram scale (linear, log, mel, bark, ERB)", action: .cycleScale),
+        Binding(keys: characters("fF"), label: "F", meaning: "FFT size", action: .cycleFFTSize),
+        Binding(keys: characters("cC"), label: "C", meaning: "colour map", action: .cycleColorMap),
+        Binding(keys: characters("mM"), label: "m", meaning: "mute", action: .command(.toggleMute)),
+        Binding(keys: characters("9"), label: "9", meaning: "volume down", action: .command(.changeVolume(-0.1))),
+        Binding(keys: characters("0"), label: "0", meaning: "volume up", action: .command(.changeVolume(0.1))),
+        Binding(keys: characters("gG"), label: "G", meaning: "memory gauge: one line / detail", action: .toggleGaugeDetail),
+        Binding(keys: characters("xX"), label: "X", meaning: "clear the frame cache", action: .command(.clearCache)),
+        Binding(keys: characters("?"), label: "?", meaning: "this help", action: .toggleHelp),
+        Binding(keys: characters("qQ"), label: "q", meaning: "quit", action: .quit),
+    ]
+
+    /// Lines of the help, key then meaning; the mouse last.
+    static var helpEntries: [(key: String, meaning: String)] {
+        bindings.map { ($0.label, $0.meaning) } + [("mouse", "click or drag on the timeline to scrub")]
+    }
+
+    /// The keys the hint line offers first.
+    static let hints: [(key: String, action: String)] = [
+        ("Space", "play"), ("\u{2190}\u{2192}", "step"), ("B/N", "work area"), ("?", "help"), ("q", "quit"),
+        ("J/K/L", "shuttle"), ("Z", "zoom"), ("G", "gauge"), ("P", "loop mode"), ("Tab", "next file"), ("X", "clear cache"),
+    ]
+
+    /// What `key` does.
+    static func action(for key: Key) -> AppAction {
+        bindings.first { $0.keys.contains(key) }?.action ?? .nothing
+    }
+}

@@ -1,0 +1,28 @@
+import ReelCore
+
+/// A file named on the command line, before it is opened: an image sequence (with an optional
+/// sound track) or an audio file on its own.
+public struct MediaItem: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case sequence(path: String, audio: String?)
+        case audio(path: String)
+    }
+
+    public var kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    /// A sequence for sequence paths (a folder, a PNG, a pattern), else an audio file.
+    public init(path: String, audio: String? = nil) {
+        kind = MediaProbe.isSequencePath(path) ? .sequence(path: path, audio: audio) : .audio(path: path)
+    }
+
+    public var path: String {
+        switch kind {
+        case .sequence(let path, _), .audio(let path): return path
+        }
+    }
+
+    /// The file's name without its folders.
+    public var displayName: String { path.split(separator: "/").last.map(String.init) ?? path }
+}

@@ -1,0 +1,85 @@
+import ReelCore
+
+extension PlayerApp {
+    /// The screen at `now` for a terminal of `size`: ticks the session, samples the memory
+    /// figures when due, and composes every pane.
+    func screen(at now: Double, size: (width: Int, height: Int)) -> CellGrid {
+        guard let current else { return failureScreen(size: size, now: now) }
+        let session = current.session
+        let layout = ScreenLayout(width: size.width, height: size.height, picture: current.hasPicture,
+                                  audio: current.analysis != nil, gaugeDetailed: gaugeDetailed)
+        if let viewer = layout?.viewer {
+            let box = ViewerPane.pixelBox(for: viewer)
+            session.resize(to: FrameSize(width: max(1, box.width), height: max(1, box.height)))
+        }
+        let view = session.update(at: now)
+        let playback = session.playback
+        sample(at: now, frame: view.due, playback: playback, file: current.item.path, session: session)
+        if playback.workArea == nil { zoomed = false }
+        let visible = zoomed ? playback.range : playback.first...playback.last
+        let scale = TimelineScale(frames: visible, width: layout?.track.width ?? 1)
+        lastLayout = layout
+        lastScale = scale
+        let timeline = TimelineModel(
+            visible: visible, frame: view.due, workArea: playback.workArea,
+            states: current.hasPicture ? session.frameStates(visible) : nil,
+            secondsAt: current.hasPicture ? nil : playback.fps, origin: playback.first, zoomed: zoomed)
+        var audio: AudioPaneModel?
+        if let analysis = current.analysis, let layout, let rect = layout.audio {
+            let samples = scale.sampleRange(first: playback.first, fps: playback.fps, sampleRate: analysis.info.sampleRate)
+            analysis.setView(AudioPane.view(track: layout.track, height: rect.height, samples: samples))
+            audio = AudioPaneModel(analysis: analysis, samples: samples,
+                                   playheadColumn: visible.contains(view.due) ? scale.column(frame: view.due) : nil)
+        }
+        let viewer: PlayerSnapshot.Viewer
+        if !current.hasPicture {
+            viewer = .none
+        } else if let content = view.content {
+            viewer = .frame(content, shown: view.shownFrame ?? view.due)
+        } else {
+            viewer = .decoding(view.due)
+        }
+        let position = session.position(at: now)
+        let title = TitleModel(
+            name: current.name, imageSize: current.imageSize, fps: playback.fps, frame: view.due,
+            first: playback.first, last: playback.last, isPlaying: playback.isPlaying, audio: current.audioTitle,
+            workArea: playback.workArea, mode: playback.mode, speed: playback.speed * position.direction.rawValue,
+            dropped: session.dropped, fileIndex: (index + 1, items.count), showsTime: !current.hasPicture)
+        let snapshot = PlayerSnapshot(title: title, viewer: viewer, timeline: timeline, audio: audio,
+                                      gauge: GaugeModel(stats: stats, rssHistory: history.values, detailed: gaugeDetailed),
+                                      showHelp: showHelp)
+        return PlayerScreen.compose(snapshot, layout: layout, width: size.width, height: size.height)
+    }
+
+    /// The memory figures, the RSS history and a stats line, four times a second.
+    func sample(at now: Double, frame: Int, playback: Playback, file: String, session: PlayerSession?) {
+        guard now >= nextSample else { return }
+        nextSample = max(nextSample + Self.sampleInterval, now)
+        if let session {
+            stats = session.stats()
+        } else {
+            stats.rssBytes = ProcessMemory.residentBytes()
+            stats.heapBytes = ProcessMemory.heapBytes()
+            stats.audioBytes = AudioMemory.bytes
+        }
+        history.record(stats.rssBytes, at: now)
+        statsFile?.write(StatsFile.line(stats, time: now, frame: frame, workArea: playback.range,
+                                        playing: playback.isPlaying, file: file))
+    }
+
+    /// The screen of a file that could not be opened: the reason where the picture would be.
+    func failureScreen(size: (width: Int, height: Int), now: Double) -> CellGrid {
+        let layout = ScreenLayout(width: size.width, height: size.height, picture: true, audio: false, gaugeDetailed: gaugeDetailed)
+        let item = items[index]
+        let placeholder = Playback(first: 0, last: 0, fps: options.fps)
+        sample(at: now, frame: 0, playback: placeholder, file: item.path, session: nil)
+        lastLayout = nil
+        let snapshot = PlayerSnapshot(
+            title: TitleModel(name: item.displayName, fps: options.fps, frame: 0, first: 0, last: 0, isPlaying: false,
+                              fileIndex: (index + 1, items.count)),
+            viewer: .notice(["cannot open \(item.displayName)", openFailure ?? ""]),
+            timeline: TimelineModel(visible: 0...0, frame: 0),
+            gauge: GaugeModel(stats: stats, rssHistory: history.values, detailed: gaugeDetailed), showHelp: showHelp)
+        return PlayerScreen.compose(snapshot, layout: layout, width: size.width, height: size.height)
+    }
+}

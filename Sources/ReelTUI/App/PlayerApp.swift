@@ -1,0 +1,188 @@
+import ReelCore
+
+/// The interactive player: reads keys and the mouse, turns them into player commands, ticks the
+/// shown file's session on the monotonic clock, samples the memory figures four times a second
+/// (gauge, sparkline, stats file) and draws the screen through the presenter.
+///
+/// Not thread-safe: `run()` owns the main thread until the user quits. Decode workers wake the
+/// loop through a `WakePipe` when a frame lands, so a frame shows as soon as it is decoded.
+public final class PlayerApp {
+    /// How the player starts.
+    public struct Options: Sendable {
+        public var fps: Double
+        public var startPaused: Bool
+        /// Decode threads; nil for one per core.
+        public var threads: Int?
+        /// The frame cache's budget in bytes.
+        public var cacheBytes: Int
+        public var audioDevice: SoundPlayer.Device
+
+        public init(fps: Double, startPaused: Bool = false, threads: Int? = nil,
+                    cacheBytes: Int = ProcessMemory.defaultCacheBudget(), audioDevice: SoundPlayer.Device = .automatic) {
+            self.fps = fps
+            self.startPaused = startPaused
+            self.threads = threads
+            self.cacheBytes = cacheBytes
+            self.audioDevice = audioDevice
+        }
+    }
+
+    /// Seconds between samples of the memory figures.
+    static let sampleInterval = 0.25
+
+    let items: [MediaItem]
+    let options: Options
+    let statsFile: StatsFile?
+
+    // The run's state, set up by `run()`.
+    var index = 0
+    var current: OpenMedia?
+    var openFailure: String?
+    var zoomed = false
+    var gaugeDetailed = false
+    var showHelp = false
+    var stats = MemoryStats()
+    var history = MemoryHistory()
+    var nextSample = 0.0
+    /// The last screen's layout and timeline scale, for the mouse.
+    var lastLayout: ScreenLayout?
+    var lastScale: TimelineScale?
+    /// A button went down on the timeline or the audio pane: drags scrub until it is released.
+    var scrubbing = false
+
+    /// Plays `items` (Tab moves between them), starting with the first.
+    public init(items: [MediaItem], options: Options, statsFile: StatsFile? = nil) {
+        precondition(!items.isEmpty, "at least one file to play")
+        self.items = items
+        self.options = options
+        self.statsFile = statsFile
+    }
+
+    /// Plays until the user quits or a termination signal arrives; the terminal is restored
+    /// before this returns. Returns the signal that ended it, 0 for a quit key.
+    public func run() throws(TerminalError) -> Int32 {
+        let wake = try WakePipe()
+        let cache = FrameCache(budgetBytes: options.cacheBytes)
+        let pool = DecodePool(cache: cache, threads: options.threads, wake: { wake.signal() })
+        defer { pool.stop() }
+        let terminal = try CursesTerminal()
+        defer { terminal.stop() }
+        let presenter = CursesPresenter(terminal: terminal)
+        open(0, cache: cache, pool: pool, size: terminal.size)
+        defer { current?.close() }
+        if !options.startPaused { current?.session.perform(.play, at: MonotonicClock.now()) }
+        while true {
+            let signal = receivedTerminationSignal.load(ordering: .relaxed)
+            if signal != 0 { return signal }
+            let now = MonotonicClock.now()
+            presenter.present(screen(at: now, size: terminal.size))
+            // Wake for the next frame while playing, when a frame lands, and for the next sample.
+            var wait = max(0, nextSample - MonotonicClock.now())
+            if let next = current?.session.secondsToNextFrame(at: MonotonicClock.now()) { wait = min(wait, max(0, next)) }
+            guard let key = terminal.readKey(timeoutMilliseconds: Int((wait * 1000).rounded(.up)), wake: wake) else {
+                continue
+            }
+            if key == .resize {
+                presenter.invalidate()
+                continue
+            }
+            if showHelp, case .mouse = key {} else if showHelp {
+                showHelp = false
+                continue
+            }
+            if case .mouse(let event) = key {
+                mouse(event, at: MonotonicClock.now())
+                continue
+            }
+            switch KeyMap.action(for: key) {
+            case .quit: return 0
+            case .nextFile: switchFile(by: 1, cache: cache, pool: pool, size: terminal.size)
+            case .previousFile: switchFile(by: -1, cache: cache, pool: pool, size: terminal.size)
+            case let action: perform(action, at: MonotonicClock.now())
+            }
+        }
+    }
+
+    /// Shows file `newIndex`: closes the one shown first, so its frames, sound and analysis are
+    /// given back before the next one takes memory.
+    func open(_ newIndex: Int, cache: FrameCache, pool: DecodePool, size: (width: Int, height: Int)) {
+        current?.close()
+        current = nil
+        index = newIndex
+        zoomed = false
+        let item = items[newIndex]
+        // A first view for the analysis from the layout it will have; the tick keeps it current.
+        let layout = ScreenLayout(width: size.width, height: size.height, picture: item.isSequence, audio: true,
+                                  gaugeDetailed: gaugeDetailed)
+        let view = AudioAnalysis.View(columns: layout?.track.width ?? 80,
+                                      rows: max(1, AudioPane.split(height: layout?.audio?.height ?? 8).spectrogram * 2))
+        do {
+            current = try OpenMedia(item, fps: options.fps, device: options.audioDevice, cache: cache, pool: pool,
+                                    analysisView: view)
+            openFailure = nil
+        } catch {
+            openFailure = error.reason
+        }
+        nextSample = 0
+    }
+
+    func switchFile(by step: Int, cache: FrameCache, pool: DecodePool, size: (width: Int, height: Int)) {
+        guard items.count > 1 else { return }
+        let wasPlaying = current?.session.playback.isPlaying ?? !options.startPaused
+        open((index + step + items.count) % items.count, cache: cache, pool: pool, size: size)
+        if wasPlaying { current?.session.perform(.play, at: MonotonicClock.now()) }
+    }
+
+    func perform(_ action: AppAction, at now: Double) {
+        guard let current else { return }
+        let session = current.session
+        switch action {
+        case .command(let command):
+            session.perform(command, at: now)
+            if command == .clearWorkArea { zoomed = false }
+            if command == .clearCache { nextSample = 0 }
+        case .toggleZoom: zoomed = session.playback.workArea != nil && !zoomed
+        case .toggleGaugeDetail: gaugeDetailed.toggle()
+        case .toggleHelp: showHelp.toggle()
+        case .cycleScale, .cycleFFTSize, .cycleColorMap:
+            guard let analysis = current.analysis else { return }
+            var settings = analysis.settings
+            switch action {
+            case .cycleScale: settings.scale = settings.scale.next
+            case .cycleFFTSize: settings.fftSize = settings.nextFFTSize
+            default: settings.colorMap = settings.colorMap.next
+            }
+            analysis.setSettings(settings)
+        case .quit, .nextFile, .previousFile, .nothing: break
+        }
+    }
+
+    /// A press or drag on the timeline or the audio pane seeks to the frame under the pointer.
+    func mouse(_ event: MouseEvent, at now: Double) {
+        guard let layout = lastLayout, let scale = lastScale, let session = current?.session, event.button == 0 else {
+            scrubbing = false
+            return
+        }
+        switch event.kind {
+        case .press:
+            let onTimeline = event.y >= layout.timeline.y && event.y < layout.timeline.y + layout.timeline.height
+            let onAudio = layout.audio.map { event.y >= $0.y && event.y < $0.y + $0.height } ?? false
+            guard (onTimeline || onAudio), event.x >= layout.track.x, event.x < layout.track.x + layout.track.width else { return }
+            scrubbing = true
+        case .drag:
+            guard scrubbing else { return }
+        case .release:
+            guard scrubbing else { return }
+            scrubbing = false
+        }
+        let column = min(max(event.x - layout.track.x, 0), layout.track.width - 1)
+        session.perform(.seek(scale.frame(column: column)), at: now)
+    }
+}
+
+extension MediaItem {
+    var isSequence: Bool {
+        if case .sequence = kind { return true }
+        return false
+    }
+}

@@ -1,0 +1,161 @@
+import ReelCore
+
+/// What the audio pane shows: an analysis, the sample frames the timeline spans, and the playhead.
+public struct AudioPaneModel: Sendable {
+    public var analysis: AudioAnalysis
+    /// The sample frames under the track, left edge to right edge.
+    public var samples: Range<Int>
+    /// The playhead's column in the track; nil when it is outside the span.
+    public var playheadColumn: Int?
+
+    public init(analysis: AudioAnalysis, samples: Range<Int>, playheadColumn: Int?) {
+        self.analysis = analysis
+        self.samples = samples
+        self.playheadColumn = playheadColumn
+    }
+}
+
+/// Draws the audio pane: the spectrogram in half-block cells (two rows of the image per cell, low
+/// frequencies at the bottom) above the min/max waveform, both over the timeline's track so a
+/// column is the same moment in all three, the playhead through both, frequency labels in the
+/// gutter and, while the analysis runs, its progress.
+///
+/// Reads the analysis under its lock while drawing; never touches samples or the file.
+public enum AudioPane {
+    static let labelColour = CellColor.rgb(170, 170, 170)
+    static let waveColour = CellColor.rgb(90, 200, 220)
+    static let clipColour = CellColor.rgb(255, 80, 80)
+    static let playheadColour = CellColor.rgb(255, 210, 80)
+
+    /// Rows of the spectrogram and of the waveform in a pane of `height` rows.
+    public static func split(height: Int) -> (spectrogram: Int, waveform: Int) {
+        if height <= 1 { return (max(0, height), 0) }
+        let waveform = max(1, height / 3)
+        return (height - waveform, waveform)
+    }
+
+    /// The spectrogram the pane wants for `track` columns in a pane of `height` rows.
+    public static func view(track: Rect, height: Int, samples: Range<Int>) -> AudioAnalysis.View {
+        AudioAnalysis.View(columns: track.width, rows: max(1, split(height: height).spectrogram * 2), frames: samples)
+    }
+
+    public static func draw(_ model: AudioPaneModel, in rect: Rect, track: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty, track.width > 0 else { return }
+        grid.fill(rect, with: .blank)
+        let (spectrogramRows, waveformRows) = split(height: rect.height)
+        let spectrogramRect = Rect(x: track.x, y: rect.y, width: track.width, height: spectrogramRows)
+        let waveformRect = Rect(x: track.x, y: rect.y + spectrogramRows, width: track.width, height: waveformRows)
+        let settings = model.analysis.withSpectrogram { image, settings, colors in
+            if let image, let colors { drawSpectrogram(image, settings: settings, colors: colors, in: spectrogramRect, into: &grid) }
+            return settings
+        }
+        drawFrequencyLabels(settings.scale, sampleRate: model.analysis.info.sampleRate,
+                            gutter: Rect(x: rect.x, y: rect.y, width: track.x - rect.x, height: spectrogramRows), into: &grid)
+        drawWaveform(model, in: waveformRect, into: &grid)
+        if let column = model.playheadColumn, column >= 0, column < track.width {
+            for y in spectrogramRect.y..<(spectrogramRect.y + spectrogramRect.height) {
+                grid[track.x + column, y] = Cell("\u{2502}", foreground: playheadColour,  // │
+                                                 background: grid[track.x + column, y].background)
+            }
+            for y in waveformRect.y..<(waveformRect.y + waveformRect.height) {
+                grid[track.x + column, y].foreground = playheadColour
+                if grid[track.x + column, y].character == " " { grid[track.x + column, y].character = "\u{2502}" }
+            }
+        }
+        drawCaption(model, settings: settings, in: spectrogramRect, into: &grid)
+    }
+
+    /// Settings and progress along the top of the spectrogram, right-aligned.
+    static func drawCaption(_ model: AudioPaneModel, settings: SpectrogramSettings, in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        var caption = " \(settings.scale.rawValue) \u{00B7} FFT \(settings.fftSize) \u{00B7} \(settings.colorMap.rawValue) "
+        let progress = model.analysis.progress
+        if !progress.isDone {
+            caption = " analysing \(Int(progress.fraction * 100))%" + " \u{00B7}" + caption
+        }
+        guard caption.cellCount <= rect.width else {
+            if !progress.isDone { grid.put(" \(Int(progress.fraction * 100))% ", x: rect.x, y: rect.y, style: TextStyle(attributes: .reverse)) }
+            return
+        }
+        grid.put(caption, x: rect.x + rect.width - caption.cellCount, y: rect.y,
+                 style: TextStyle(foreground: .rgb(230, 230, 230), background: .rgb(30, 30, 36)))
+    }
+
+    static func drawSpectrogram(_ image: SpectrogramImage, settings: SpectrogramSettings, colors: ColorTable,
+                                in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty, image.columns > 0, image.rows > 0 else { return }
+        let pixelRows = rect.height * 2
+        func colour(column: Int, pixelRow: Int) -> CellColor {
+            // The image may be of the previous size until the new pass lands: map it proportionally.
+            let imageRow = min(image.rows - 1, pixelRow * image.rows / pixelRows)
+            var level: Float = 0
+            for channel in 0..<image.channels {
+                level = max(level, image.level(column: column, row: imageRow, channel: channel, settings: settings))
+            }
+            let rgb = colors.rgb(level: level)
+            return .rgb(UInt8(rgb >> 16 & 0xFF), UInt8(rgb >> 8 & 0xFF), UInt8(rgb & 0xFF))
+        }
+        for x in 0..<rect.width {
+            let column = x * image.columns / rect.width
+            guard column < image.completedColumns else { continue }
+            for y in 0..<rect.height {
+                let lowerPixel = (rect.height - 1 - y) * 2  // row 0 of the image is the lowest frequency
+                grid[rect.x + x, rect.y + y] = Cell(Cell.upperHalfBlock, foreground: colour(column: column, pixelRow: lowerPixel + 1),
+                                                    background: colour(column: column, pixelRow: lowerPixel))
+            }
+        }
+    }
+
+    /// Round frequencies at the rows that hold them, as many as fit without touching.
+    static func drawFrequencyLabels(_ scale: FrequencyScale, sampleRate: Int, gutter: Rect, into grid: inout CellGrid) {
+        guard gutter.width >= 4, gutter.height >= 1 else { return }
+        let pixelRows = gutter.height * 2
+        let edges = scale.rowEdges(rows: pixelRows, sampleRate: sampleRate)
+        let candidates: [Double] = [20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50]
+        var taken = Set<Int>()
+        for hertz in candidates where hertz >= edges[0] && hertz <= edges[pixelRows] {
+            let pixel = min(pixelRows - 1, max(0, (edges.firstIndex { $0 > hertz } ?? pixelRows) - 1))
+            let y = gutter.height - 1 - pixel / 2
+            guard !taken.contains(y), !taken.contains(y - 1), !taken.contains(y + 1) else { continue }
+            taken.insert(y)
+            let text = hertz >= 1000 ? "\(Int(hertz / 1000))k" : String(Int(hertz))
+            grid.put(text + " ", x: gutter.x + gutter.width - text.cellCount - 1, y: gutter.y + y,
+                     style: TextStyle(foreground: labelColour))
+        }
+    }
+
+    static func drawWaveform(_ model: AudioPaneModel, in rect: Rect, into grid: inout CellGrid) {
+        guard !rect.isEmpty else { return }
+        let analysis = model.analysis
+        let channels = min(2, analysis.info.channels)
+        var columns = analysis.peaks(channel: 0, frames: model.samples, columns: rect.width)
+        for channel in 1..<max(1, channels) {
+            let more = analysis.peaks(channel: channel, frames: model.samples, columns: rect.width)
+            for i in columns.indices {
+                guard let a = columns[i], let b = more[i] else { continue }
+                columns[i] = PeakValue(min: Swift.min(a.min, b.min), max: Swift.max(a.max, b.max))
+            }
+        }
+        let halves = rect.height * 2
+        // Half-cell index from the top for an amplitude in -1...1.
+        func half(_ value: Float) -> Int { min(halves - 1, max(0, Int(((1 - value) / 2 * Float(halves)).rounded(.down)))) }
+        let centre = rect.y + (rect.height - 1) / 2
+        for x in 0..<rect.width {
+            grid[rect.x + x, centre] = Cell("\u{2500}", foreground: .rgb(60, 60, 70))  // ─ the zero line
+            guard let peak = columns[x] else { continue }
+            let top = half(peak.max), bottom = half(peak.min)
+            let clipped = peak.max >= 0.999 || peak.min <= -0.999
+            for y in 0..<rect.height {
+                let upper = (top...bottom).contains(2 * y), lower = (top...bottom).contains(2 * y + 1)
+                let character: Unicode.Scalar
+                switch (upper, lower) {
+                case (true, true): character = "\u{2588}"   // █
+                case (true, false): character = "\u{2580}"  // ▀
+                case (false, true): character = "\u{2584}"  // ▄
+                case (false, false): continue
+                }
+                grid[rect.x + x, rect.y + y] = Cell(character, foreground: clipped ? clipColour : waveColour)
+            }
+        }
+    }
+}
