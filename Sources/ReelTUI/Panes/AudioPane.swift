@@ -111,7 +111,8 @@ public enum AudioPane {
         guard gutter.width >= 4, gutter.height >= 1 else { return }
         let pixelRows = gutter.height * 2
         let edges = scale.rowEdges(rows: pixelRows, sampleRate: sampleRate)
-        let candidates: [Double] = [20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50]
+        // Decades first, so 100, 1k and 10k are there whatever else fits between them.
+        let candidates: [Double] = [1_000, 10_000, 100, 5_000, 500, 2_000, 200, 20_000, 50]
         var taken = Set<Int>()
         for hertz in candidates where hertz >= edges[0] && hertz <= edges[pixelRows] {
             let pixel = min(pixelRows - 1, max(0, (edges.firstIndex { $0 > hertz } ?? pixelRows) - 1))

@@ -45,14 +45,21 @@ public enum GaugePane {
             // Fields in order of importance; those that do not fit are left out whole.
             var x = rect.x + 1
             let end = rect.x + rect.width
-            for (index, field) in compactFields(model).enumerated() {
+            for (index, wide) in compactFields(model).enumerated() {
                 let separator = index == 0 ? [] : [Piece(text: " \u{2502} ", style: labelStyle)]
-                let width = (separator + field).reduce(0) { $0 + $1.text.cellCount }
+                var field = wide
+                // Too narrow for the cache's bar: its bytes alone.
+                if index == 0 && x + width(field) > end {
+                    field = [Piece(text: "cache ", style: labelStyle), Piece(text: ByteText.format(model.stats.cacheBytes), style: valueStyle)]
+                }
+                let width = width(separator + field)
                 guard x + width <= end else { break }
                 x = put(separator + field, x: x, y: rect.y, width: end - x, into: &grid)
             }
         }
     }
+
+    static func width(_ pieces: [Piece]) -> Int { pieces.reduce(0) { $0 + $1.text.cellCount } }
 
     static func bar(used: Int, budget: Int, width: Int) -> [Piece] {
         guard width > 0 else { return [] }

@@ -12,9 +12,12 @@ enum RulerTicks {
         return steps
     }()
 
+    /// Steps in seconds: the clock's own (15 s, 30 s, 1 min, 5 min…) rather than powers of ten.
+    static let secondSteps: [Int] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18_000, 36_000, 86_400]
+
     /// The smallest step whose labels, `labelWidth` cells each plus a gap, fit `scale`'s columns.
     /// `units` is how many frames one step unit is (the fps for steps in seconds).
-    static func step(for scale: TimelineScale, labelWidth: Int, units: Int = 1) -> Int {
+    static func step(for scale: TimelineScale, labelWidth: Int, units: Int = 1, in steps: [Int] = steps) -> Int {
         let gap = 2
         for step in steps {
             let frames = step * units

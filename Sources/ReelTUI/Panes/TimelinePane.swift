@@ -91,10 +91,13 @@ public enum TimelinePane {
         let widest = max(label(model.visible.lowerBound, model: model).cellCount,
                          label(model.visible.upperBound, model: model).cellCount)
         let units = model.secondsAt.map { max(1, Int($0.rounded())) } ?? 1
-        let step = RulerTicks.step(for: scale, labelWidth: widest, units: units)
+        let step = RulerTicks.step(for: scale, labelWidth: widest, units: units,
+                                   in: model.secondsAt == nil ? RulerTicks.steps : RulerTicks.secondSteps)
         let style = TextStyle(foreground: labelColour)
         var free = x  // the first column a label may start at
-        for frame in RulerTicks.ticks(for: scale, step: step, units: units, origin: model.origin) {
+        // Frame numbers at multiples of the step (10, 20, 30), times from the file's start.
+        let origin = model.secondsAt == nil ? 0 : model.origin
+        for frame in RulerTicks.ticks(for: scale, step: step, units: units, origin: origin) {
             let column = x + scale.column(frame: frame)
             let text = label(frame, model: model)
             guard column >= free, column + text.cellCount <= x + scale.width else { continue }
