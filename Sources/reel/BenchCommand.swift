@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the throughput of decoding and of audio analysis (spectrogram, waveform).",
-        subcommands: [DecodeBench.self, SpectrogramBench.self, WaveformBench.self])
+        subcommands: [DecodeBench.self, RenderBench.self, SpectrogramBench.self, WaveformBench.self])
 }
 
 /// `reel bench decode MEDIA [--threads T] [--json]`: frames per second decoding the whole sequence

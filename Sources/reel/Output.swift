@@ -8,6 +8,11 @@ func printLine(_ line: String) {
     writeAll(STDOUT_FILENO, line + "\n")
 }
 
+/// Writes `text` to standard output as it is (it brings its own newlines).
+func printText(_ text: String) {
+    writeAll(STDOUT_FILENO, text)
+}
+
 /// Prints one line to standard error, prefixed with the program's name, as Unix tools do.
 func printError(_ message: String) {
     writeAll(STDERR_FILENO, "reel: " + message + "\n")

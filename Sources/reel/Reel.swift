@@ -6,6 +6,6 @@ struct Reel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reel",
         abstract: "A terminal media player for PNG image sequences and audio that shows where its memory goes.",
-        subcommands: [PlayCommand.self, ProbeCommand.self, SoakCommand.self, BenchCommand.self, MakeDemoCommand.self, MakeFramesCommand.self, MakeAudioCommand.self],
+        subcommands: [PlayCommand.self, ProbeCommand.self, RenderCommand.self, SoakCommand.self, BenchCommand.self, MakeDemoCommand.self, MakeFramesCommand.self, MakeAudioCommand.self],
         defaultSubcommand: PlayCommand.self)
 }

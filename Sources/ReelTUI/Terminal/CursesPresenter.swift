@@ -36,14 +36,14 @@ public final class CursesPresenter {
         }
         pairs.beginFrame()
         // Pairs of cells that stay on screen are claimed first, so none is redefined below.
-        for i in 0..<grid.cells.count where grid.cells[i] == shown[i] {
+        for i in 0..<grid.cells.count where Self.looksSame(grid.cells[i], shown[i]) {
             pairs.touch(shownPairs[i])
         }
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let i = y * grid.width + x
                 let cell = grid.cells[i]
-                guard cell != shown[i] else { continue }
+                guard !Self.looksSame(cell, shown[i]) else { continue }
                 var character = cell.character
                 var foreground = mode.colorNumber(cell.foreground)
                 let background = mode.colorNumber(cell.background)
@@ -58,6 +58,28 @@ public final class CursesPresenter {
             }
         }
         wrefresh(reel_stdscr())
+    }
+
+    /// How far (per channel, 0…255) a colour may move before its cell is sent again. Noisy or
+    /// slowly changing footage then costs bytes only where the change can be seen; what is on
+    /// screen is never more than this far from the frame, because cells are compared with what
+    /// was last sent, not with the previous frame.
+    static let tolerance: Int32 = 6
+
+    /// Whether `cell` would look like `shown`: the same character and attributes, and colours
+    /// within `tolerance` of each other (the default colour only matches itself).
+    static func looksSame(_ cell: Cell, _ shown: Cell) -> Bool {
+        if cell == shown { return true }
+        guard cell.character == shown.character, cell.attributes == shown.attributes else { return false }
+        return close(cell.foreground, shown.foreground) && close(cell.background, shown.background)
+    }
+
+    private static func close(_ a: CellColor, _ b: CellColor) -> Bool {
+        if a == b { return true }
+        guard !a.isDefault, !b.isDefault else { return false }
+        let x = Int32(bitPattern: a.raw), y = Int32(bitPattern: b.raw)
+        return abs((x >> 16 & 0xFF) - (y >> 16 & 0xFF)) <= tolerance && abs((x >> 8 & 0xFF) - (y >> 8 & 0xFF)) <= tolerance
+            && abs((x & 0xFF) - (y & 0xFF)) <= tolerance
     }
 
     private func attributes(_ attributes: Cell.Attributes) -> attr_t {

@@ -89,6 +89,12 @@ public final class CursesTerminal {
         (Int(getmaxx(reel_stdscr())), Int(getmaxy(reel_stdscr())))
     }
 
+    /// Tells ncurses the screen is `width` × `height` (`resizeterm`), for output that is not a
+    /// terminal which could say so itself.
+    public func resize(width: Int, height: Int) {
+        resizeterm(Int32(height), Int32(width))
+    }
+
     /// The next key, waiting at most `milliseconds` for one, or less when `wake` is signalled or
     /// a signal arrives (nil then, and when no key came).
     public func readKey(timeoutMilliseconds milliseconds: Int, wake: WakePipe) -> Key? {
