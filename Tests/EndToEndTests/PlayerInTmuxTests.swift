@@ -12,13 +12,14 @@ import Testing
         // ncurses sends a screen in pieces, and frames are decoded on other threads: wait until
         // the last row is there and the picture too.
         let first = try tmux.waitFor {
-            titleFrame($0) == 1 && $0.contains("q quit") && $0.filter { $0 == "▀" }.count > 120 * 30
+            titleFrame($0) == 1 && $0.contains("q quit") && $0.filter { $0 == "▀" }.count > 120 * 20
         }
         let lines = first.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].contains("demo.####.png") && lines[0].contains("640×360") && lines[0].contains("paused"))
-        let viewer = lines[1..<37].joined(separator: "\n")
-        #expect(viewer.filter { $0 == "▀" }.count > 120 * 30, "the viewer is drawn with half blocks")
-        #expect(lines[38].hasPrefix(" 1 ") && lines[38].hasSuffix(" 96"), "the timeline shows the range")
+        let viewer = lines[1..<20].joined(separator: "\n")
+        #expect(viewer.filter { $0 == "▀" }.count > 60 * 19, "the viewer is drawn with half blocks")
+        #expect(lines.contains { $0.hasPrefix("frame ") && $0.contains("90") }, "the ruler shows the range")
+        #expect(lines.contains { $0.contains("20k") || $0.contains("10k") }, "the audio pane labels its frequencies")
         // Frame 1 is the demo's white flash: its cells are white in the 256-colour cube (231).
         let coloured = try tmux.screen(escapes: true)
         #expect(coloured.contains("5;231m"), "the flash frame is white")
@@ -77,7 +78,7 @@ import Testing
         try tmux.waitFor { $0.hasPrefix("too small: 15×4") }
         try tmux.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         try tmux.waitFor {
-            titleFrame($0) == 96 && $0.split(separator: "\n", omittingEmptySubsequences: false)[18].hasSuffix(" 96")
+            titleFrame($0) == 96 && $0.split(separator: "\n", omittingEmptySubsequences: false)[19].contains("q quit")
         }
         // Ctrl-C ends it like q: terminal restored, status 130 (128 + SIGINT).
         try tmux.press("C-c")
@@ -131,8 +132,7 @@ import Testing
         // The timeline marks B with [ and the area with ━; the playhead stands on N.
         // (Waiting for the whole line: ncurses may be half-way through redrawing it.)
         let marked = try tmux.waitFor {
-            let timeline = $0.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(28).first ?? ""
-            return $0.contains("B–N 5–10") && timeline.hasPrefix(" 1 ├────[━━━━━●─") && timeline.hasSuffix("─┤ 96")
+            $0.contains("B–N 5–10") && $0.split(separator: "\n").contains { $0.contains("─[━━━") && $0.contains("━▼─") }
         }
         #expect(marked.split(separator: "\n")[0].contains("frame 10"))
         try tmux.press("Space")

@@ -75,6 +75,8 @@ final class Tmux {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.1)
         }
+        // Left where a person can read it: long screens do not always reach the test log whole.
+        try? last.write(toFile: NSTemporaryDirectory() + "reel-e2e-timeout.txt", atomically: true, encoding: .utf8)
         throw TmuxError.timedOut(last)
     }
 }

@@ -136,3 +136,17 @@ enum AudioFixture {
         #expect(audio.fields.contains("B–N 0:01–0:02"))
     }
 }
+
+@Suite struct TitleBarTests {
+    @Test func longPathsGiveWayToTheFileName() {
+        let title = TitleModel(name: "/tmp/a/very/long/folder/name/that/goes/on/shot.####.png", fps: 24, frame: 50, first: 1,
+                               last: 100, isPlaying: false, workArea: 1...50, fileIndex: (1, 2))
+        var grid = CellGrid(width: 100, height: 1)
+        TitleBar.draw(title.fields, in: Rect(x: 0, y: 0, width: 100, height: 1), into: &grid)
+        #expect(grid.text(row: 0).hasPrefix(" 1/2  │  shot.####.png  │"))
+        #expect(grid.text(row: 0).contains("B–N 1–50"))
+        var wide = CellGrid(width: 200, height: 1)
+        TitleBar.draw(title.fields, in: Rect(x: 0, y: 0, width: 200, height: 1), into: &wide)
+        #expect(wide.text(row: 0).contains("/tmp/a/very/long"))
+    }
+}

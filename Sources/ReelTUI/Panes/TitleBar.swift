@@ -84,7 +84,12 @@ public enum TitleBar {
         let style = TextStyle(attributes: [.reverse])
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1),
                   with: Cell(" ", attributes: [.reverse]))
-        let text = " " + fields.joined(separator: "  \u{2502}  ")
+        var text = " " + fields.joined(separator: "  \u{2502}  ")
+        // Too long: names without their folders first (the file is what matters, as in mpv).
+        if text.cellCount > rect.width {
+            text = " " + fields.map { $0.contains("/") && $0.contains(where: \.isLetter) && !$0.hasPrefix("\u{266A}") ? String($0.split(separator: "/").last ?? "") : $0 }
+                .joined(separator: "  \u{2502}  ")
+        }
         grid.put(text, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
         // The program's name on the right, only where it does not cover a field.
         if text.cellCount + 7 <= rect.width {

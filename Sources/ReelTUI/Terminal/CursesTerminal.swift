@@ -101,7 +101,7 @@ public final class CursesTerminal {
         // Keys ncurses has already read (the rest of an escape sequence) come first.
         wtimeout(reel_stdscr(), 0)
         let pending = wgetch(reel_stdscr())
-        if pending != ERR { return Key(curses: pending) }
+        if pending != ERR { return pending == 27 ? escapeSequence() : Key(curses: pending) }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
         let ready = poll(&fds, 2, Int32(max(0, min(milliseconds, 60_000))))
@@ -113,10 +113,11 @@ public final class CursesTerminal {
         return code == 27 ? escapeSequence() : Key(curses: code)
     }
 
-    /// After ESC: a mouse report (`[<b;x;yM`) read from what is already buffered, else Escape.
-    /// ncurses has matched every key sequence it knows, so what is left here is ours.
+    /// After ESC: a mouse report (`[<b;x;yM`), else Escape. ncurses has matched every key
+    /// sequence it knows, so what is left here is ours; the rest of a report may still be on
+    /// its way (ESC can come alone when the loop polls between writes), so it waits briefly.
     private func escapeSequence() -> Key {
-        wtimeout(reel_stdscr(), 0)
+        wtimeout(reel_stdscr(), 50)
         let first = wgetch(reel_stdscr())
         guard first == Int32(UInt8(ascii: "[")) else {
             if first != ERR { ungetch(first) }

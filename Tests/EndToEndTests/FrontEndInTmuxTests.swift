@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// The front end as a person meets it, in tmux, with the stats file as the script's eyes.
+@Suite(.serialized) struct FrontEndInTmuxTests {
+    /// The JSON lines of a stats file so far, as dictionaries.
+    static func statsLines(_ path: String) -> [[String: Any]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+    }
+
+    static func folder() throws -> String {
+        let folder = NSTemporaryDirectory() + "reel-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The first incident: a 100-frame sequence, a work area of 1…50 set with the keys, then a
+    /// minute of looping it. Decodes stop after the first loop, RSS stays flat, and the strip
+    /// shows the work area cached.
+    @Test func loopingAWorkAreaForAMinuteStaysFlat() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = try Shell.run([Shell.reel, "make-frames", folder, "--count", "100", "--size", "640x360", "--name", "shot"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let stats = folder + "/stats.jsonl"
+
+        let tmux = try Tmux(width: 120, height: 40)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused --stats-file '\(stats)' '\(folder)/shot.####.png'")
+        try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
+        try tmux.press("Home")
+        try tmux.press("B")
+        for _ in 0..<49 { try tmux.press("Right") }
+        try tmux.waitFor { titleFrame($0) == 50 }
+        try tmux.press("N")
+        try tmux.waitFor { $0.contains("B–N 1–50") }
+        try tmux.press("Space")
+        try tmux.waitFor { $0.contains("▶ playing") }
+        let start = Date()
+        Thread.sleep(forTimeInterval: 60)
+        let lines = Self.statsLines(stats)
+        let playing = lines.filter { ($0["playing"] as? Bool) == true }
+        #expect(Double(lines.count) >= 60 * 3, "about four lines a second: \(lines.count) in \(Date().timeIntervalSince(start)) s")
+        // Every line carries the soak's keys and where playback is.
+        for key in ["rss_bytes", "heap_bytes", "cache_bytes", "cached_frames", "decodes", "queued", "hits", "misses",
+                    "dropped", "audio_bytes", "frame", "work_area", "playing", "file"] {
+            #expect(lines.last?[key] != nil, "\(key)")
+        }
+        #expect(playing.allSatisfy { ($0["work_area"] as? [Int]) == [1, 50] })
+        let frames = playing.compactMap { $0["frame"] as? Int }
+        #expect(frames.allSatisfy { (1...50).contains($0) }, "the playhead stays in 1…50")
+        #expect(Set(frames).count > 10, "and moves over it (sampled at 4 Hz)")
+        #expect(zip(frames, frames.dropFirst()).contains { $0 > $1 }, "and loops")
+        // After the first loop (about 2 s at 24 fps) nothing is decoded again.
+        let settled = playing.filter { ($0["time"] as! Double) > (playing.first!["time"] as! Double) + 8 }
+        let decodes = settled.compactMap { $0["decodes"] as? Int }
+        #expect(!decodes.isEmpty && decodes.first == decodes.last, "decodes \(decodes.first ?? -1) → \(decodes.last ?? -1)")
+        #expect((decodes.last ?? 0) <= 60, "the work area was decoded once: \(decodes.last ?? -1)")
+        let rss = settled.compactMap { $0["rss_bytes"] as? Int }
+        let growth = (rss.last ?? 0) - (rss.first ?? 0)
+        #expect(growth <= 1 << 20, "RSS grew \(growth) bytes while looping")
+        #expect((settled.last?["cached_frames"] as? Int ?? 0) >= 50)
+
+        // The timeline: the work area marked on the bar, and the strip over it full.
+        let screen = try tmux.screen()
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bar = try #require(rows.firstIndex { $0.contains("[━") && $0.contains("━]") })
+        let strip = Array(rows[bar + 1].unicodeScalars)
+        let barScalars = Array(rows[bar].unicodeScalars)
+        let begin = try #require(barScalars.firstIndex(of: "["))
+        let end = try #require(barScalars.firstIndex(of: "]"))
+        #expect(rows[bar + 1].hasPrefix("cache "))
+        #expect(strip[begin...end].allSatisfy { $0 == "█" }, "the work area is cached: \(rows[bar + 1])")
+        // Z zooms the timeline to the work area: the ruler then ends at 50.
+        try tmux.press("z")
+        let zoomed = try tmux.waitFor { $0.split(separator: "\n").contains { $0.hasPrefix("zoom ") } }
+        let ruler = zoomed.split(separator: "\n").first { $0.hasPrefix("zoom ") }.map(String.init) ?? ""
+        let labels = ruler.split { !$0.isNumber }.compactMap { Int($0) }
+        #expect(!labels.isEmpty && labels.allSatisfy { $0 <= 50 }, "\(ruler)")
+        try tmux.press("q")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        #expect(try tmux.waitForForeground("bash"))
+    }
+
+    /// Tab between two audio files fifty times: each visit of a file shows the same audio bytes,
+    /// and RSS comes back to where it was.
+    @Test func tabBetweenTwoAudioFilesGivesMemoryBack() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, seconds) in [("one.wav", "20"), ("two.wav", "30")] {
+            let made = try Shell.run([Shell.reel, "make-audio", folder + "/" + name, "--seconds", seconds])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let stats = folder + "/stats.jsonl"
+        let tmux = try Tmux(width: 120, height: 36)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused --audio-device none --stats-file '\(stats)' '\(folder)/one.wav' '\(folder)/two.wav'")
+        try tmux.waitFor { $0.contains("1/2") && $0.contains("one.wav") && $0.contains("FFT 2048") && !$0.contains("analysing") }
+        var visits: [String: [(audio: Int, rss: Int)]] = [:]
+        for switchIndex in 0..<50 {
+            let name = switchIndex % 2 == 0 ? "two.wav" : "one.wav"
+            try tmux.press("Tab")
+            // Shown, analysed, and sampled after that.
+            try tmux.waitFor { $0.contains(name) && $0.contains("FFT 2048") && !$0.contains("analysing") }
+            Thread.sleep(forTimeInterval: 0.6)
+            let last = try #require(Self.statsLines(stats).last)
+            #expect((last["file"] as? String)?.hasSuffix(name) == true)
+            visits[name, default: []].append((last["audio_bytes"] as! Int, last["rss_bytes"] as! Int))
+        }
+        let screen = try tmux.screen()
+        #expect(screen.contains("audio ") && screen.contains(" MB"), "the gauge shows the audio bytes")
+        for (name, seen) in visits {
+            let audio = Set(seen.map(\.audio))
+            #expect(audio.count == 1 && audio.first! > 0, "\(name): the same audio bytes at every visit: \(audio.sorted())")
+            let rss = seen.map(\.rss)
+            let growth = rss.suffix(5).max()! - rss.prefix(5).min()!
+            #expect(growth <= 2 << 20, "\(name): RSS grew \(growth) bytes over \(rss.count) visits")
+        }
+        try tmux.press("q")
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+    }
+
+    /// A click on the timeline goes to the frame under it; a storm of resizes ends with the
+    /// screen drawn for the last size; `?` lists the keys; a crash gives the terminal back.
+    @Test func mouseResizeStormHelpAndCrash() throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused Assets/demo.####.png")
+        try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
+        // 100 columns: a track of 93 from column 6; the bar is row 26 (rows 25–27 are the timeline).
+        let screen = try tmux.screen()
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let bar = try #require(rows.firstIndex { $0.contains(String(Character("▼"))) })
+        // Column 52 of the screen is column 46 of the track: frames 1…96 over 93 columns.
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;53;\(bar + 1)M"])
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;53;\(bar + 1)m"])
+        let clicked = try tmux.waitFor { (titleFrame($0) ?? 1) != 1 }
+        #expect((45...50).contains(titleFrame(clicked) ?? 0), "a click half-way goes half-way: \(titleFrame(clicked) ?? -1)")
+        // A drag to the right end reaches the last frame.
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;20;\(bar + 1)M"])
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<32;60;\(bar + 1)M"])
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<32;99;\(bar + 1)M"])
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;99;\(bar + 1)m"])
+        try tmux.waitFor { titleFrame($0) == 96 }
+
+        for (x, y) in [(40, 10), (150, 50), (21, 6), (80, 24), (15, 4), (200, 60), (33, 17), (120, 35)] {
+            try tmux.tmux(["resize-window", "-t", "e2e", "-x", String(x), "-y", String(y)])
+        }
+        let settled = try tmux.waitFor {
+            let lines = $0.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 35 && lines[0].contains("frame 96") && lines[34].contains("q quit") && lines[0].hasSuffix("reel")
+        }
+        #expect(!settled.contains("too small"))
+        try tmux.press("?")
+        let help = try tmux.waitFor { $0.contains("Keys") && $0.contains("shuttle reverse") }
+        #expect(help.contains("clear the frame cache") && help.contains("click or drag on the timeline"))
+        try tmux.press("x")
+        try tmux.waitFor { !$0.contains("shuttle reverse") }
+
+        // A crash signal: the handler puts the terminal back before the process dies.
+        let killed = try Shell.run(["pkill", "-SEGV", "-f", "^\(Shell.reel) --paused Assets/demo"])
+        #expect(killed.status == 0)
+        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        #expect(try tmux.tmux(["display-message", "-p", "-t", "e2e", "#{alternate_on}"]).hasPrefix("0"))
+        try tmux.type("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' +")
+        try tmux.waitFor { $0.contains("icanon+echo+") }
+    }
+}
