@@ -49,6 +49,9 @@ public final class PlayerApp {
     var lastScale: TimelineScale?
     /// A button went down on the timeline or the audio pane: drags scrub until it is released.
     var scrubbing = false
+    /// When to send the whole screen again after a resize: the terminal may still be moving its
+    /// lines around (tmux reflows on every step of a storm of resizes) after the first repaint.
+    var repaintAt: Double?
 
     /// Plays `items` (Tab moves between them), starting with the first.
     public init(items: [MediaItem], options: Options, statsFile: StatsFile? = nil) {
@@ -75,15 +78,21 @@ public final class PlayerApp {
             let signal = receivedTerminationSignal.load(ordering: .relaxed)
             if signal != 0 { return signal }
             let now = MonotonicClock.now()
+            if let at = repaintAt, now >= at {
+                presenter.invalidate()
+                repaintAt = nil
+            }
             presenter.present(screen(at: now, size: terminal.size))
             // Wake for the next frame while playing, when a frame lands, and for the next sample.
             var wait = max(0, nextSample - MonotonicClock.now())
+            if let at = repaintAt { wait = min(wait, max(0, at - MonotonicClock.now())) }
             if let next = current?.session.secondsToNextFrame(at: MonotonicClock.now()) { wait = min(wait, max(0, next)) }
             guard let key = terminal.readKey(timeoutMilliseconds: Int((wait * 1000).rounded(.up)), wake: wake) else {
                 continue
             }
             if key == .resize {
                 presenter.invalidate()
+                repaintAt = MonotonicClock.now() + 0.3
                 continue
             }
             if showHelp, case .mouse = key {} else if showHelp {

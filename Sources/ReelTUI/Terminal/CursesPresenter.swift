@@ -23,6 +23,9 @@ public final class CursesPresenter {
     public func invalidate() {
         shownWidth = 0
         shownHeight = 0
+        // The terminal may have moved or reflowed what it showed (tmux does on a resize): the
+        // next refresh clears it and sends every cell, not only what ncurses thinks changed.
+        clearok(reel_stdscr(), true)
     }
 
     /// Shows `grid`.

@@ -18,7 +18,9 @@ enum SignalTrap {
         // pools do); a handler that never runs would leave Ctrl-C dead.
         var mask = sigset_t()
         sigemptyset(&mask)
-        for signal in signals { sigaddset(&mask, signal) }
+        // The crash signals too: a blocked one sent by kill would never reach the handler that
+        // puts the terminal back.
+        for signal in signals + [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] { sigaddset(&mask, signal) }
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for signal in signals {
             var action = sigaction()
