@@ -58,6 +58,20 @@ struct PlayCommand: ParsableCommand {
                 throw fail(error.description)
             }
         }
+        // A named sound device that is not there is said now, not inside the player.
+        if case .named = SoundPlayer.Device(argument: audioDevice), let first = items.first {
+            let audioPath: String? = switch first.kind {
+            case .sequence(_, let audio): audio
+            case .audio(let path): path
+            }
+            if let audioPath {
+                do {
+                    try SoundPlayer(path: audioPath, device: SoundPlayer.Device(argument: audioDevice)).close()
+                } catch {
+                    throw fail(error.description)
+                }
+            }
+        }
         ProcessMemory.configureAllocator()
         var stats: StatsFile?
         if let statsFile {
