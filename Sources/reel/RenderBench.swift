@@ -99,7 +99,7 @@ struct RenderBench: ParsableCommand {
         guard fd >= 0, let output = fdopen(fd, "w+"), let input = fopen("/dev/null", "r") else {
             throw fail("cannot make a temporary file for the terminal's output")
         }
-        unlink(String(cString: template))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         defer { fclose(output); fclose(input) }
         let terminal: CursesTerminal
         do {

@@ -95,12 +95,13 @@ public final class PlayerApp {
                 repaintAt = MonotonicClock.now() + 0.3
                 continue
             }
-            if showHelp, case .mouse = key {} else if showHelp {
-                showHelp = false
-                continue
-            }
             if case .mouse(let event) = key {
                 mouse(event, at: MonotonicClock.now())
+                continue
+            }
+            // Any key closes the help (and does nothing else).
+            if showHelp {
+                showHelp = false
                 continue
             }
             switch KeyMap.action(for: key) {
