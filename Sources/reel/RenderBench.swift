@@ -65,11 +65,7 @@ struct RenderBench: ParsableCommand {
             cached.append(AreaScaler.scale(RGBAImage(width: picture.width, height: picture.height, pixels: rgba),
                                            width: fitted.width, height: fitted.height))
         }
-        let grids = cached.map { image -> CellGrid in
-            var grid = CellGrid(width: width, height: height)
-            ViewerPane.draw(.image(image), frame: 0, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid)
-            return grid
-        }
+        let grids = cached.map(grid)
         let result = try present(cached)
         let ansi = grids.map { ANSIText.encode($0, mode: .direct).utf8.count + 3 }  // + cursor home per frame
         let ansiMean = ansi.reduce(0, +) / ansi.count
@@ -90,6 +86,13 @@ struct RenderBench: ParsableCommand {
             printLine("  bytes per frame: \(result.bytesPerFrame) (first frame \(result.firstBytes)); cells changed per frame: \(changedMean) of \(width * height)")
             printLine("  the same frames as whole ANSI text (timg-style): \(ansiMean) bytes; both colours on every cell (tct-style): \(everyCell)")
         }
+    }
+
+    /// The screen of one cached frame: the viewer filling the terminal.
+    func grid(_ image: RGBImage) -> CellGrid {
+        var grid = CellGrid(width: width, height: height)
+        ViewerPane.draw(.image(image), frame: 0, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid)
+        return grid
     }
 
     /// Draws and presents every frame on a curses terminal writing to a temporary file.
@@ -113,11 +116,6 @@ struct RenderBench: ParsableCommand {
         func written() -> Int {
             fflush(output)
             return Int(lseek(fd, 0, SEEK_END))
-        }
-        func grid(_ image: RGBImage) -> CellGrid {
-            var grid = CellGrid(width: width, height: height)
-            ViewerPane.draw(.image(image), frame: 0, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid)
-            return grid
         }
         let before = written()
         presenter.present(grid(images[0]))

@@ -49,8 +49,7 @@ struct RenderCommand: ParsableCommand {
         let terminal = Self.terminalSize()
         let columns = width ?? terminal?.width ?? 80
         let rows = height ?? terminal.map { max(1, $0.height - 1) } ?? 24
-        let colorTerm = getenv("COLORTERM").map { String(cString: $0) } ?? ""
-        let mode = color?.mode ?? (colorTerm == "truecolor" || colorTerm == "24bit" ? .direct : .palette256)
+        let mode = color?.mode ?? (ColorMode.environmentSaysTrueColor ? .direct : .palette256)
         let grid: CellGrid
         if MediaProbe.isSequencePath(media) {
             grid = try renderFrame(columns: columns, rows: rows)

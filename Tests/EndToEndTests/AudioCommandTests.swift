@@ -89,8 +89,7 @@ import Testing
         try tmux.press("m")
         try tmux.press("9")
         try tmux.waitFor { $0.split(separator: "\n").first?.contains("vol 90%") == true }
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
         #expect(try tmux.waitForForeground("bash"))
     }
 }

@@ -80,8 +80,7 @@ import Testing
         let ruler = zoomed.split(separator: "\n").first { $0.hasPrefix("zoom ") }.map(String.init) ?? ""
         let labels = ruler.split { !$0.isNumber }.compactMap { Int($0) }
         #expect(!labels.isEmpty && labels.allSatisfy { $0 <= 50 }, "\(ruler)")
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
         #expect(try tmux.waitForForeground("bash"))
     }
 
@@ -119,8 +118,7 @@ import Testing
             let growth = rss.suffix(5).max()! - rss.prefix(5).min()!
             #expect(growth <= 2 << 20, "\(name): RSS grew \(growth) bytes over \(rss.count) visits")
         }
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
     }
 
     /// A click on the timeline goes to the frame under it, and one at the right end to the last.
@@ -142,8 +140,7 @@ import Testing
         try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;99;\(bar + 1)M"])
         try tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;99;\(bar + 1)m"])
         try tmux.waitFor { titleFrame($0) == 96 }
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
     }
 
     /// A storm of resizes ends with the screen drawn for the last size; `?` lists the keys; a

@@ -57,8 +57,7 @@ import Testing
         #expect(screen.contains("2;0;0;191m") == direct)
         #expect(screen.contains("[38;2;") == direct)
         if !direct { #expect(screen.contains("[38;5;") || screen.contains("[48;5;")) }
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
     }
 
     @Test func stepsWithArrowsAndLeavesCleanlyOnControlC() throws {
@@ -112,8 +111,7 @@ import Testing
         try tmux.press("Right")
         let fine = try tmux.waitFor { titleFrame($0) == 6 && $0.filter { $0 == "▀" }.count > 1000 }
         #expect(fine.filter { $0 == "▀" }.count > 1000)
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
     }
 
     /// B and N set the work area, playback stays inside it, P and J change mode and direction,
@@ -151,7 +149,6 @@ import Testing
         try tmux.waitFor { $0.contains("◀ playing") }
         try tmux.press("\\")
         try tmux.waitFor { !$0.contains("B–N") && titleFrame($0) != nil }
-        try tmux.press("q")
-        try tmux.waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+        try tmux.quitAndWaitForShell()
     }
 }

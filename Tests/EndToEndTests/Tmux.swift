@@ -48,6 +48,12 @@ final class Tmux {
         try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []))
     }
 
+    /// Presses q and waits until the shell's screen is back (no half blocks left).
+    func quitAndWaitForShell() throws {
+        try press("q")
+        try waitFor { $0.contains("e2e$ ") && !$0.contains("▀") }
+    }
+
     /// The program in the pane's foreground now.
     func foregroundCommand() throws -> String {
         try tmux(["display-message", "-p", "-t", "e2e", "#{pane_current_command}"])

@@ -48,8 +48,9 @@ public struct TitleModel: Equatable, Sendable {
         if let file = fileIndex, file.count > 1 { fields.append("\(file.index)/\(file.count)") }
         fields.append(name)
         if let size = imageSize { fields.append("\(size.width)\u{00D7}\(size.height)") }
+        // Times read as the timeline's ruler reads them.
+        let timeline = TimelineModel(visible: first...last, frame: frame, secondsAt: fps, origin: first)
         if showsTime {
-            let timeline = TimelineModel(visible: first...last, frame: frame, secondsAt: fps, origin: first)
             fields.append("\(TimelinePane.label(frame, model: timeline)) / \(TimelinePane.label(last + 1, model: timeline))")
         } else {
             fields.append("\(ByteText.trimmed(fps)) fps")
@@ -57,7 +58,6 @@ public struct TitleModel: Equatable, Sendable {
         }
         if let area = workArea {
             if showsTime {
-                let timeline = TimelineModel(visible: first...last, frame: frame, secondsAt: fps, origin: first)
                 fields.append("B\u{2013}N \(TimelinePane.label(area.lowerBound, model: timeline))\u{2013}\(TimelinePane.label(area.upperBound + 1, model: timeline))")
             } else {
                 fields.append("B\u{2013}N \(area.lowerBound)\u{2013}\(area.upperBound)")

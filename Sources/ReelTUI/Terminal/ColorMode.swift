@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// How many colours the terminal shows, and how an RGB cell colour becomes one of its colour numbers.
 public enum ColorMode: String, Sendable, CaseIterable {
     /// 24-bit colour numbers (`r << 16 | g << 8 | b`), where terminfo has the RGB flag.
@@ -18,6 +22,12 @@ public enum ColorMode: String, Sendable, CaseIterable {
         if colors >= 16 { return .palette16 }
         if colors >= 8 { return .palette8 }
         return .monochrome
+    }
+
+    /// COLORTERM=truecolor or 24bit: the terminal takes RGB colours whatever terminfo says.
+    public static var environmentSaysTrueColor: Bool {
+        guard let value = getenv("COLORTERM").map({ String(cString: $0) }) else { return false }
+        return value == "truecolor" || value == "24bit"
     }
 
     /// The terminal colour number for `colour`; -1 is the terminal's default.

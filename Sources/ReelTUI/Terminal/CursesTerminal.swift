@@ -65,7 +65,7 @@ public final class CursesTerminal {
         if has_colors() {
             start_color()
             use_default_colors()
-            mode = ColorMode.detect(hasDirectColor: reel_has_direct_color() != 0 || Self.environmentSaysTrueColor,
+            mode = ColorMode.detect(hasDirectColor: reel_has_direct_color() != 0 || ColorMode.environmentSaysTrueColor,
                                     colors: Int(reel_colors()))
             pairs = max(0, Int(reel_color_pairs()) - 1)
         }
@@ -75,12 +75,6 @@ public final class CursesTerminal {
 
     static let mouseOn = "\u{1B}[?1002h\u{1B}[?1006h"
     static let mouseOff = "\u{1B}[?1006l\u{1B}[?1002l"
-
-    /// COLORTERM=truecolor or 24bit: the terminal takes RGB colours whatever terminfo says.
-    static var environmentSaysTrueColor: Bool {
-        guard let value = getenv("COLORTERM").map({ String(cString: $0) }) else { return false }
-        return value == "truecolor" || value == "24bit"
-    }
 
     deinit { stop() }
 
