@@ -16,6 +16,8 @@
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
+#include <errno.h>
+#include <poll.h>
 
 /// newterm on the process's own stdin and stdout (C's stdin/stdout are mutable globals to Swift 6).
 static inline SCREEN *reel_newterm(void) { return newterm(NULL, stdout, stdin); }
@@ -53,6 +55,30 @@ static inline void reel_write_control(const char *bytes) {
     fflush(stdout);
     fputs(bytes, stdout);
     fflush(stdout);
+}
+
+/// Writes `length` bytes to `file`'s descriptor (NULL: stdout) after what is buffered in `file`,
+/// going on after interrupted or partial writes; 0, or -1 with errno set.
+static inline int reel_write_bytes(FILE *file, const unsigned char *bytes, size_t length) {
+    if (file == NULL) file = stdout;
+    fflush(file);
+    int fd = fileno(file);
+    while (length > 0) {
+        ssize_t written = write(fd, bytes, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN) {
+                // A non-blocking descriptor (the terminal is slow): wait until it takes more.
+                struct pollfd ready = { .fd = fd, .events = POLLOUT, .revents = 0 };
+                poll(&ready, 1, 100);
+                continue;
+            }
+            return -1;
+        }
+        bytes += written;
+        length -= (size_t)written;
+    }
+    return 0;
 }
 
 /// Turns off ncurses' own reading of mouse reports (kmous): Reel reads SGR reports itself, the

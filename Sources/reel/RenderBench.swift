@@ -29,6 +29,9 @@ struct RenderBench: ParsableCommand {
     @Option(help: "Terminal type the presenter writes for (tmux-direct: true colour; tmux-256color: 256).")
     var term = "tmux-direct"
 
+    @Flag(name: .customLong("curses-only"), help: "Send the picture through ncurses too, as before the ANSI rows (to compare).")
+    var cursesOnly = false
+
     @Option(name: .customLong("write-frames"), help: "Also write the pattern's frames as PNGs into this folder.")
     var writeFrames: String?
 
@@ -112,21 +115,23 @@ struct RenderBench: ParsableCommand {
         }
         defer { terminal.stop() }
         terminal.resize(width: width, height: height)
-        let presenter = CursesPresenter(terminal: terminal)
+        let presenter = CursesPresenter(terminal: terminal, ansiRows: !cursesOnly)
+        // The grid is the viewer on its own: every row is a picture row.
+        let rows = 0..<height
         func written() -> Int {
             fflush(output)
             return Int(lseek(fd, 0, SEEK_END))
         }
         let before = written()
-        presenter.present(grid(images[0]))
+        try presenter.present(grid(images[0]), pictureRows: rows)
         let first = written() - before
         let start = MonotonicClock.threadCPU()
-        for image in images.dropFirst() { presenter.present(grid(image)) }
+        for image in images.dropFirst() { try presenter.present(grid(image), pictureRows: rows) }
         let cpu = MonotonicClock.threadCPU() - start
         let bytes = written() - before - first
         let same = grid(images.last!)
         let unchangedStart = MonotonicClock.threadCPU()
-        for _ in 0..<images.count { presenter.present(same) }
+        for _ in 0..<images.count { try presenter.present(same, pictureRows: rows) }
         let unchanged = MonotonicClock.threadCPU() - unchangedStart
         return (cpu / Double(images.count - 1), unchanged / Double(images.count), bytes / (images.count - 1), first)
     }

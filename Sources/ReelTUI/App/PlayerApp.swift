@@ -82,7 +82,8 @@ public final class PlayerApp {
                 presenter.invalidate()
                 repaintAt = nil
             }
-            presenter.present(screen(at: now, size: terminal.size))
+            let grid = screen(at: now, size: terminal.size)
+            try presenter.present(grid, pictureRows: lastLayout?.pictureRows ?? 0..<0)
             // Wake for the next frame while playing, when a frame lands, and for the next sample.
             var wait = max(0, nextSample - MonotonicClock.now())
             if let at = repaintAt { wait = min(wait, max(0, at - MonotonicClock.now())) }

@@ -19,6 +19,12 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The columns the timeline's bar and the audio pane's image span (its rows are the timeline's).
     public var track: Rect
 
+    /// The rows of the viewer and the audio pane, which show pictures (empty when neither does).
+    public var pictureRows: Range<Int> {
+        guard let top = viewer?.y ?? audio?.y else { return 0..<0 }
+        return top..<timeline.y
+    }
+
     /// The layout for a `width` × `height` grid, or nil when it is too small.
     public init?(width: Int, height: Int, picture: Bool, audio: Bool, gaugeDetailed: Bool) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }

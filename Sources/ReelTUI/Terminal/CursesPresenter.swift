@@ -1,19 +1,29 @@
 import CNcurses
 
-/// Hands a `CellGrid` to ncurses, sending only the cells that changed since the last grid
-/// (`mvwadd_wch` through `reel_put_cell`, then `wrefresh`; ncurses then sends the least output).
+/// Hands a `CellGrid` to the terminal, sending only the cells that changed since the last grid.
+///
+/// Text rows go through ncurses (`mvwadd_wch` through `reel_put_cell`, then `wrefresh`). Picture
+/// rows, where thousands of cells change a frame, are written as ANSI text by an
+/// `ANSIRowEncoder` right after ncurses' update, when the terminal speaks ANSI and has colours;
+/// ncurses holds a placeholder there (a dim space, never blank, so it never clears over the
+/// picture) that does not change, so it never sends those rows itself but on a full repaint.
 ///
 /// Owns the colour pair table. Not thread-safe: the main thread only, with its `CursesTerminal`.
 public final class CursesPresenter {
+    private let terminal: CursesTerminal
     private let mode: ColorMode
     private let pairs: ColorPairTable
+    private let rowEncoder: ANSIRowEncoder?
     private var shown: [Cell] = []
     private var shownPairs: [Int32] = []
     private var shownWidth = 0
     private var shownHeight = 0
 
-    public init(terminal: CursesTerminal) {
+    /// `ansiRows` false sends every row through ncurses (what `reel bench render` compares with).
+    public init(terminal: CursesTerminal, ansiRows: Bool = true) {
+        self.terminal = terminal
         mode = terminal.colorMode
+        rowEncoder = ansiRows && terminal.speaksANSI && mode != .monochrome ? ANSIRowEncoder(mode: terminal.pictureColorMode) : nil
         pairs = ColorPairTable(capacity: terminal.pairCapacity) { pair, foreground, background in
             init_extended_pair(pair, foreground, background)
         }
@@ -23,13 +33,18 @@ public final class CursesPresenter {
     public func invalidate() {
         shownWidth = 0
         shownHeight = 0
+        rowEncoder?.invalidate()
         // The terminal may have moved or reflowed what it showed (tmux does on a resize): the
         // next refresh clears it and sends every cell, not only what ncurses thinks changed.
         clearok(reel_stdscr(), true)
     }
 
-    /// Shows `grid`.
-    public func present(_ grid: CellGrid) {
+    /// A cell ncurses keeps where the picture rows are written beside it.
+    static let placeholder = Cell(" ", attributes: .dim)
+
+    /// Shows `grid`; rows `pictureRows` are written as ANSI text where the terminal allows.
+    public func present(_ grid: CellGrid, pictureRows: Range<Int> = 0..<0) throws(TerminalError) {
+        let ansiRows = rowEncoder == nil ? 0..<0 : pictureRows.clamped(to: 0..<grid.height)
         if grid.width != shownWidth || grid.height != shownHeight {
             werase(reel_stdscr())
             shown = [Cell](repeating: Cell("\u{0}"), count: grid.width * grid.height)
@@ -39,13 +54,14 @@ public final class CursesPresenter {
         }
         pairs.beginFrame()
         // Pairs of cells that stay on screen are claimed first, so none is redefined below.
-        for i in 0..<grid.cells.count where Self.looksSame(grid.cells[i], shown[i]) {
+        for i in 0..<grid.cells.count where Self.looksSame(ansiRows.contains(i / grid.width) ? Self.placeholder : grid.cells[i], shown[i]) {
             pairs.touch(shownPairs[i])
         }
         for y in 0..<grid.height {
+            let picture = ansiRows.contains(y)
             for x in 0..<grid.width {
                 let i = y * grid.width + x
-                let cell = grid.cells[i]
+                let cell = picture ? Self.placeholder : grid.cells[i]
                 guard !Self.looksSame(cell, shown[i]) else { continue }
                 var character = cell.character
                 var foreground = mode.colorNumber(cell.foreground)
@@ -61,6 +77,13 @@ public final class CursesPresenter {
             }
         }
         wrefresh(reel_stdscr())
+        guard let rowEncoder, !ansiRows.isEmpty else { return }
+        var bytes = rowEncoder.encode(grid, rows: ansiRows)
+        guard !bytes.isEmpty else { return }
+        // The cursor back where ncurses left it: its next update moves relative to that.
+        let cursor = terminal.cursor
+        bytes.append(contentsOf: Array("\u{1B}[\(cursor.y + 1);\(cursor.x + 1)H".utf8))
+        try terminal.write(bytes)
     }
 
     /// How far (per channel, 0…255) a colour may move before its cell is sent again. Noisy or

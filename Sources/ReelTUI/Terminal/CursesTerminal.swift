@@ -9,10 +9,19 @@ import Glibc
 /// main thread only, one instance at a time. `stop()` (also run on deinit) gives the terminal back
 /// exactly as it was.
 public final class CursesTerminal {
+    /// The colours ncurses draws text with.
     public let colorMode: ColorMode
+    /// The colours of the picture rows: true colour whenever the terminal takes it (terminfo's
+    /// RGB flag or COLORTERM) and speaks ANSI, even where terminfo's colour numbers stop at 256.
+    public let pictureColorMode: ColorMode
     /// Colour pairs the terminal offers (pair 0 excluded).
     let pairCapacity: Int
+    /// Whether the terminal takes ANSI cursor addressing (terminfo's cup is `ESC [ row ; col H`),
+    /// so the picture rows can be written as ANSI text beside ncurses (`write(_:)`).
+    let speaksANSI: Bool
     private var screen: OpaquePointer?
+    /// Where ncurses writes; nil for stdout.
+    private let output: UnsafeMutablePointer<FILE>?
     private var interactive = false
 
     /// Takes over the terminal: a UTF-8 locale, the alternate screen, no echo, keys unbuffered,
@@ -52,6 +61,7 @@ public final class CursesTerminal {
             throw .cannotStart(term: term ?? getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         self.screen = screen
+        self.output = output
         set_term(screen)
         cbreak()
         noecho()
@@ -59,18 +69,23 @@ public final class CursesTerminal {
         intrflush(reel_stdscr(), false)
         keypad(reel_stdscr(), true)
         set_escdelay(25)
+        // An update is never cut short for typeahead: the picture rows written after it rely on
+        // ncurses having finished, with the cursor where it says.
+        typeahead(-1)
         curs_set(0)
         var mode = ColorMode.monochrome
         var pairs = 0
+        let trueColour = reel_has_direct_color() != 0 || ColorMode.environmentSaysTrueColor
         if has_colors() {
             start_color()
             use_default_colors()
-            mode = ColorMode.detect(hasDirectColor: reel_has_direct_color() != 0 || ColorMode.environmentSaysTrueColor,
-                                    colors: Int(reel_colors()))
+            mode = ColorMode.detect(hasDirectColor: trueColour, colors: Int(reel_colors()))
             pairs = max(0, Int(reel_color_pairs()) - 1)
         }
         colorMode = mode
         pairCapacity = pairs
+        speaksANSI = String(cString: reel_terminfo_string("cup")).hasPrefix("\u{1B}[%i%p1%d;%p2%dH")
+        pictureColorMode = speaksANSI && trueColour && mode != .monochrome ? .direct : mode
     }
 
     static let mouseOn = "\u{1B}[?1002h\u{1B}[?1006h"
@@ -87,6 +102,17 @@ public final class CursesTerminal {
     /// terminal which could say so itself.
     public func resize(width: Int, height: Int) {
         resizeterm(Int32(height), Int32(width))
+    }
+
+    /// Sends `bytes` to the terminal after ncurses' own output (`reel_write_bytes`: fflush, write).
+    func write(_ bytes: [UInt8]) throws(TerminalError) {
+        let result = bytes.withUnsafeBufferPointer { reel_write_bytes(output, $0.baseAddress, $0.count) }
+        if result != 0 { throw .writeFailed(errno: errno) }
+    }
+
+    /// Where ncurses has left the cursor after an update (row, column).
+    var cursor: (y: Int, x: Int) {
+        (Int(getcury(reel_stdscr())), Int(getcurx(reel_stdscr())))
     }
 
     /// The next key, waiting at most `milliseconds` for one, or less when `wake` is signalled or

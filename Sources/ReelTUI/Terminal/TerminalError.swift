@@ -10,6 +10,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotStart(term: String)
     /// The pipe that wakes the run loop could not be made (`pipe2` failed).
     case cannotWake(errno: Int32)
+    /// The terminal stopped taking output (`write` failed: it hung up, or the disk is full).
+    case writeFailed(errno: Int32)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot drive the terminal TERM=\(term) (no terminfo entry for it?)"
         case .cannotWake(let code):
             return "cannot make the pipe that wakes the player: \(String(cString: strerror(code)))"
+        case .writeFailed(let code):
+            return "cannot write to the terminal: \(String(cString: strerror(code)))"
         }
     }
 }
