@@ -143,6 +143,60 @@ import Testing
         try tmux.quitAndWaitForShell()
     }
 
+    /// Every row but the gauge's (its figures move four times a second) as tmux holds them,
+    /// colours and all, and as they are after Ctrl-L sends the whole screen again: what was drawn
+    /// cell by cell, by ncurses and beside it, must look the same as a full redraw.
+    /// `timeline` false leaves out the timeline too, while its strip still changes as frames land.
+    static func screenAndRedrawn(_ tmux: Tmux, timeline: Bool = true) throws -> (shown: [[VisibleCells.Cell]], redrawn: [[VisibleCells.Cell]]) {
+        func steadyRows() throws -> [[VisibleCells.Cell]] {
+            let plain = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            let coloured = try tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false)
+            let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
+            // Title, picture, audio pane, the timeline's three rows; and the hint line.
+            let hints = try #require(plain.lastIndex { $0.contains("q quit") })
+            let rows = Array(0..<min(ruler + (timeline ? 3 : 0), coloured.count)) + [hints]
+            return rows.map { VisibleCells.parse(coloured[$0]) }
+        }
+        let shown = try steadyRows()
+        try tmux.press("C-l")
+        Thread.sleep(forTimeInterval: 0.5)
+        return (shown, try steadyRows())
+    }
+
+    /// Expects each row shown to look like the same row redrawn; names the first cell that does not.
+    static func expectSame(_ shown: [[VisibleCells.Cell]], _ redrawn: [[VisibleCells.Cell]]) {
+        #expect(shown.count == redrawn.count)
+        for (row, (a, b)) in zip(shown, redrawn).enumerated() {
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            #expect(a == b, "row \(row) differs from a redraw at column \(first ?? -1): \(first.map { "\(a[$0]) vs \(b[$0])" } ?? "lengths \(a.count) vs \(b.count)")")
+        }
+    }
+
+    /// Playing, the detailed gauge (the rows move), the help over the picture, steps: then the
+    /// screen is what a redraw shows.
+    @Test func theScreenIsWhatARedrawShows() throws {
+        let tmux = try Tmux(width: 120, height: 40)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)'")
+        try tmux.waitFor { (titleFrame($0) ?? 0) > 30 && $0.contains("q quit") }
+        try tmux.press("G")
+        try tmux.waitFor { $0.contains("hit rate") }
+        try tmux.press("?")
+        try tmux.waitFor { $0.contains("shuttle reverse") }
+        // Any key closes the help and does nothing else.
+        try tmux.press("Space")
+        try tmux.waitFor { !$0.contains("shuttle reverse") }
+        try tmux.press("Space")
+        try tmux.waitFor { $0.contains("paused") }
+        try tmux.press("Right", "Right", "Right")
+        try tmux.waitFor(seconds: 30) { !$0.contains("analysing") }
+        Thread.sleep(forTimeInterval: 0.5)
+        let (shown, redrawn) = try Self.screenAndRedrawn(tmux)
+        #expect(shown.count > 20)
+        Self.expectSame(shown, redrawn)
+        try tmux.quitAndWaitForShell()
+    }
+
     /// A storm of resizes ends with the screen drawn for the last size; `?` lists the keys; a
     /// crash signal gives the terminal back (modes, main screen, a shell that answers).
     @Test func resizeStormHelpAndCrash() throws {
@@ -161,9 +215,13 @@ import Testing
             return lines.count >= 35 && lines[0].contains("frame 1 ") && lines[34].contains("q quit") && lines[0].hasSuffix("reel")
         }
         #expect(!settled.contains("too small"))
+        // (Frames are decoded again at the new size meanwhile: the cache strip is still changing.)
+        let (shown, redrawn) = try Self.screenAndRedrawn(tmux, timeline: false)
+        Self.expectSame(shown, redrawn)
+        #expect(shown.count > 20)
         try tmux.press("?")
         let help = try tmux.waitFor { $0.contains("Keys") && $0.contains("shuttle reverse") }
-        #expect(help.contains("clear the frame cache") && help.contains("click or drag on the timeline"))
+        #expect(help.contains("clear the frame cache") && help.contains("click or drag the timeline"))
         try tmux.press("x")
         try tmux.waitFor { !$0.contains("shuttle reverse") }
 

@@ -31,17 +31,29 @@ import Testing
         #expect(Set(keys.map { "\($0)" }).count == keys.count)
     }
 
-    @Test func theHelpNamesEveryBindingAndTheMouse() {
-        let grid = {
-            var grid = CellGrid(width: 160, height: 40)
-            HelpPane.draw(KeyMap.helpEntries, in: Rect(x: 0, y: 0, width: 160, height: 40), into: &grid)
-            return grid.text
-        }()
+    /// The help as the player draws it: over the whole screen of `width` × `height`.
+    static func help(width: Int, height: Int) -> String {
+        var grid = CellGrid(width: width, height: height)
+        HelpPane.draw(KeyMap.helpEntries, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid)
+        return grid.text
+    }
+
+    @Test(arguments: [(160, 40), (120, 35), (110, 24)])
+    func theHelpNamesEveryBindingAndTheMouse(width: Int, height: Int) {
+        let text = Self.help(width: width, height: height)
         for binding in KeyMap.bindings {
-            #expect(grid.contains(binding.label), "\(binding.label)")
-            #expect(grid.contains(binding.meaning), "\(binding.meaning)")
+            #expect(text.contains(binding.label), "\(binding.label)")
+            #expect(text.contains(binding.meaning), "\(binding.meaning)")
         }
-        #expect(grid.contains("click or drag on the timeline"))
+        #expect(text.contains("click or drag the timeline"))
+        #expect(!text.contains("more: enlarge"))
+    }
+
+    @Test func aHelpTooBigForTheScreenSaysHowMuchIsLeftOut() {
+        let text = Self.help(width: 80, height: 24)
+        let listed = KeyMap.bindings.filter { text.contains($0.meaning) }.count
+        #expect(listed > 10 && listed < KeyMap.bindings.count)
+        #expect(text.contains("\(KeyMap.helpEntries.count - listed) more: enlarge the terminal"))
     }
 
     @Test func codesFromCursesBecomeKeys() {

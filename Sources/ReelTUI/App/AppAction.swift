@@ -13,5 +13,7 @@ enum AppAction: Equatable {
     case toggleGaugeDetail
     case toggleHelp
     case toggleZoom
+    /// Sends the whole screen again (Ctrl-L, as in shells and editors).
+    case redraw
     case nothing
 }

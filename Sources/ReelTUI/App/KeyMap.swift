@@ -25,9 +25,9 @@ enum KeyMap {
         Binding(keys: [.end], label: "End", meaning: "last frame of the work area", action: .command(.last)),
         Binding(keys: characters("bB"), label: "B", meaning: "work area begins here", action: .command(.setWorkAreaBegin)),
         Binding(keys: characters("nN"), label: "N", meaning: "work area ends here", action: .command(.setWorkAreaEnd)),
-        Binding(keys: [.backspace] + characters("\\\u{02}"), label: "Backspace \\ Ctrl-B", meaning: "clear the work area",
+        Binding(keys: [.backspace] + characters("\\\u{02}"), label: "BkSp \\ Ctrl-B", meaning: "clear the work area",
                 action: .command(.clearWorkArea)),
-        Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to the work area and back", action: .toggleZoom),
+        Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to B..N / back", action: .toggleZoom),
         Binding(keys: characters("jJ"), label: "J", meaning: "shuttle reverse (again: faster)", action: .command(.shuttleReverse)),
         Binding(keys: characters("kK"), label: "K", meaning: "stop", action: .command(.stop)),
         Binding(keys: characters("lL"), label: "L", meaning: "shuttle forward (again: faster)", action: .command(.shuttleForward)),
@@ -36,7 +36,7 @@ enum KeyMap {
         Binding(keys: characters("pP"), label: "P", meaning: "loop / ping-pong / once", action: .command(.cycleMode)),
         Binding(keys: [.tab], label: "Tab", meaning: "next file", action: .nextFile),
         Binding(keys: [.backTab], label: "Shift-Tab", meaning: "previous file", action: .previousFile),
-        Binding(keys: characters("sS"), label: "S", meaning: "spectrogram scale (linear, log, mel, bark, ERB)", action: .cycleScale),
+        Binding(keys: characters("sS"), label: "S", meaning: "spectrogram scale (lin/log/mel/…)", action: .cycleScale),
         Binding(keys: characters("fF"), label: "F", meaning: "FFT size", action: .cycleFFTSize),
         Binding(keys: characters("cC"), label: "C", meaning: "colour map", action: .cycleColorMap),
         Binding(keys: characters("mM"), label: "m", meaning: "mute", action: .command(.toggleMute)),
@@ -44,13 +44,14 @@ enum KeyMap {
         Binding(keys: characters("0"), label: "0", meaning: "volume up", action: .command(.changeVolume(0.1))),
         Binding(keys: characters("gG"), label: "G", meaning: "memory gauge: one line / detail", action: .toggleGaugeDetail),
         Binding(keys: characters("xX"), label: "X", meaning: "clear the frame cache", action: .command(.clearCache)),
+        Binding(keys: characters("\u{0C}"), label: "Ctrl-L", meaning: "redraw the whole screen", action: .redraw),
         Binding(keys: characters("?"), label: "?", meaning: "this help", action: .toggleHelp),
         Binding(keys: characters("qQ"), label: "q", meaning: "quit", action: .quit),
     ]
 
     /// Lines of the help, key then meaning; the mouse last.
     static var helpEntries: [(key: String, meaning: String)] {
-        bindings.map { ($0.label, $0.meaning) } + [("mouse", "click or drag on the timeline to scrub")]
+        bindings.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub")]
     }
 
     /// The keys the hint line offers first.

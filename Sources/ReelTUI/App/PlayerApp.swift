@@ -109,6 +109,7 @@ public final class PlayerApp {
             case .quit: return 0
             case .nextFile: switchFile(by: 1, cache: cache, pool: pool, size: terminal.size)
             case .previousFile: switchFile(by: -1, cache: cache, pool: pool, size: terminal.size)
+            case .redraw: presenter.invalidate()
             case let action: perform(action, at: MonotonicClock.now())
             }
         }
@@ -164,7 +165,7 @@ public final class PlayerApp {
             default: settings.colorMap = settings.colorMap.next
             }
             analysis.setSettings(settings)
-        case .quit, .nextFile, .previousFile, .nothing: break
+        case .quit, .nextFile, .previousFile, .redraw, .nothing: break
         }
     }
 

@@ -22,16 +22,22 @@ public enum HelpPane {
         }
         grid.put(" Keys \u{2014} any key closes ", x: box.x + 2, y: box.y, style: TextStyle(attributes: .bold))
         let rows = box.height - 3
-        for (index, entry) in entries.enumerated() {
-            let column = index / max(1, rows), row = index % max(1, rows)
-            guard column < columns, rows > 0 else { break }
+        guard rows > 0 else { return }
+        // What does not fit is said, in the last place, rather than cut off without a word.
+        var shown = entries
+        if entries.count > rows * columns {
+            shown = Array(entries.prefix(max(0, rows * columns - 1)))
+            shown.append(("\u{2026}", "\(entries.count - shown.count) more: enlarge the terminal"))
+        }
+        for (index, entry) in shown.enumerated() {
+            let column = index / rows, row = index % rows
+            guard column < columns else { break }
             let x = box.x + 2 + column * (entryWidth + 3)
             let y = box.y + 2 + row
             let limit = box.x + box.width - 1 - x
             guard limit > 0 else { continue }
-            let after = grid.put(entry.key, x: x, y: y, style: TextStyle(foreground: .rgb(255, 210, 80), attributes: .bold), maxWidth: limit)
+            grid.put(entry.key, x: x, y: y, style: TextStyle(foreground: .rgb(255, 210, 80), attributes: .bold), maxWidth: limit)
             grid.put(entry.meaning, x: x + keyWidth + 2, y: y, style: .plain, maxWidth: max(0, limit - keyWidth - 2))
-            _ = after
         }
     }
 }
