@@ -46,6 +46,57 @@ import Testing
         #expect(stats.rssBytes > 0)
     }
 
+    @Test func playWhenShownStartsTheClockWithTheFirstFrameOnScreen() {
+        let source = RecordingSource()
+        let cache = FrameCache(budgetBytes: 1 << 20)
+        source.gateOpen.store(false, ordering: .releasing)
+        let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 1, behind: 0))
+        defer {
+            source.gateOpen.store(true, ordering: .releasing)
+            pool.stop()
+        }
+        let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
+        session.playWhenShown(at: 0)
+        // Half a second with nothing decoded: the clock waits on frame 1.
+        for tick in 0...5 { #expect(session.update(at: Double(tick) / 10).due == 1) }
+        #expect(!session.playback.isPlaying)
+        for frame in 1...20 { cache.insert(FrameKey(source: source.id, frame: frame, size: size), picture(frame)) }
+        var shown: [Int?] = []
+        for tick in 6...9 { shown.append(session.update(at: Double(tick) / 10 + 0.001).shownFrame) }
+        #expect(shown == [1, 2, 3, 4], "frame 1 is played from when it is on screen")
+        #expect(session.dropped == 0)
+
+        // A frame that never comes does not hold playback for ever.
+        let stuck = PlayerSession(source: source, frames: 30...40, size: size, fps: 10, cache: cache, pool: pool)
+        stuck.playWhenShown(at: 10)
+        _ = stuck.update(at: 10 + PlayerSession.prerollLimit / 2)
+        #expect(!stuck.playback.isPlaying)
+        _ = stuck.update(at: 10 + PlayerSession.prerollLimit)
+        #expect(stuck.playback.isPlaying)
+        // And a command meanwhile is the user's: it cancels the wait.
+        let paused = PlayerSession(source: source, frames: 30...40, size: size, fps: 10, cache: cache, pool: pool)
+        paused.playWhenShown(at: 0)
+        paused.perform(.step(1), at: 0.1)
+        _ = paused.update(at: 5)
+        #expect(!paused.playback.isPlaying)
+    }
+
+    @Test func aFrameThatFellDueWhileTheScreenWasDrawnIsDueAtOnce() {
+        let source = RecordingSource()
+        let cache = FrameCache(budgetBytes: 1 << 20)
+        let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 1, behind: 0))
+        defer { pool.stop() }
+        let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
+        session.perform(.play, at: 0)
+        #expect(session.update(at: 0.098).due == 1)
+        // Drawing took 3 ms: frame 2 is due now, so the wait is none, not a whole frame for 3.
+        let wait = session.secondsToNextFrame(at: 0.101)
+        #expect(wait != nil && wait! <= 0)
+        #expect(session.update(at: 0.101).due == 2)
+        let next = session.secondsToNextFrame(at: 0.102)
+        #expect(next != nil && abs(next! - 0.098) < 1e-6, "then frame 3 in 98 ms")
+    }
+
     @Test func aDueFrameTheCacheLostIsDecodedAgainWithoutTheFocusMoving() {
         let source = RecordingSource()
         let cache = FrameCache(budgetBytes: 1 << 20)

@@ -17,6 +17,10 @@ public final class PlayerSession {
 
     private var shown: (frame: Int, content: FrameContent)?
     private var lastPosition: Playback.Position?
+    /// Session time of the last `update`.
+    private var lastUpdateTime: Double?
+    /// When `playWhenShown` asked to play (monotonic), until the due frame is on screen.
+    private var playAsked: Double?
     private var lastGeneration = -1
     private var lastDueShown = true
     private var lastCountedDue: Int?
@@ -55,10 +59,14 @@ public final class PlayerSession {
         soundSync?.time(at: now) ?? now
     }
 
-    /// Seconds from monotonic `now` until the next frame is due (nil while paused).
+    /// Seconds from monotonic `now` until the frame after the one the last `update` found due
+    /// (nil while paused); zero or less when it is already due.
     public func secondsToNextFrame(at now: Double) -> Double? {
         let time = time(at: now)
-        return playback.nextFrameTime(after: time).map { $0 - time }
+        // Counted from the last tick, not from now: a frame that fell due while the screen was
+        // drawn must be shown at once, not skipped by waiting for the one after it.
+        let from = lastUpdateTime.map { min($0, time) } ?? time
+        return playback.nextFrameTime(after: from).map { $0 - time }
     }
 
     /// Where playback is at monotonic time `now`.
@@ -66,7 +74,18 @@ public final class PlayerSession {
         playback.position(at: time(at: now))
     }
 
+    /// Longest wait in `playWhenShown` for the first frame before playing anyway.
+    public static let prerollLimit = 2.0
+
+    /// Plays from the next `update` that has the due frame on screen (or after `prerollLimit`
+    /// seconds), as players do on opening a file: the clock and the sound do not start while the
+    /// first frames are still being decoded, so a start drops nothing. Any command cancels it.
+    public func playWhenShown(at monotonicNow: Double) {
+        playAsked = monotonicNow
+    }
+
     public func perform(_ command: PlayerCommand, at monotonicNow: Double) {
+        playAsked = nil
         let now = time(at: monotonicNow)
         switch command {
         case .togglePlay: playback.togglePlay(at: now)
@@ -110,6 +129,7 @@ public final class PlayerSession {
     /// The tick: where playback is at `now` and what is on screen.
     public func update(at monotonicNow: Double) -> FrameView {
         let now = time(at: monotonicNow)
+        lastUpdateTime = now
         var position = playback.position(at: now)
         countDrops(position)
         if position.atEnd {
@@ -122,6 +142,10 @@ public final class PlayerSession {
         let due = position.frame
         let focus = DecodeFocus(source: source.id, size: size, play: playback.focus(at: position))
         show(due, focus: focus)
+        if let asked = playAsked, shown?.frame == due || monotonicNow - asked >= Self.prerollLimit {
+            // From this tick on: the frame on screen is the first one played.
+            perform(.play, at: monotonicNow)
+        }
         // The pool plans when the focus moves; the cache can lose a planned frame meanwhile
         // (refused or evicted while the playhead was elsewhere), so while the due frame is not
         // on screen the pool plans again (it never queues a frame twice, so this costs nothing).

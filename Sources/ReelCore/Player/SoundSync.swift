@@ -11,6 +11,8 @@ final class SoundSync {
     private var offset = 0.0
     /// Session time and media seconds when the sound last started.
     private var anchor: (session: Double, media: Double)?
+    /// The device's position, smoothed between its steps.
+    private var clock = DeviceClock()
 
     init(sound: SoundPlayer, firstFrame: Int) {
         self.sound = sound
@@ -19,8 +21,8 @@ final class SoundSync {
 
     /// The session's time at monotonic time `now`.
     func time(at now: Double) -> Double {
-        guard let anchor, let media = sound.mediaSeconds() else { return now + offset }
-        let time = anchor.session + (media - anchor.media)
+        guard let anchor, let reported = sound.mediaSeconds() else { return now + offset }
+        let time = anchor.session + (clock.position(reported: reported, at: now) - anchor.media)
         offset = time - now
         return time
     }
@@ -43,6 +45,7 @@ final class SoundSync {
         }
         sound.play(fromSeconds: picture)
         anchor = (time, picture)
+        clock.reset()
     }
 
     func stop() {

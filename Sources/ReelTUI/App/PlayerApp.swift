@@ -73,7 +73,7 @@ public final class PlayerApp {
         let presenter = CursesPresenter(terminal: terminal)
         open(0, cache: cache, pool: pool, size: terminal.size)
         defer { current?.close() }
-        if !options.startPaused { current?.session.perform(.play, at: MonotonicClock.now()) }
+        if !options.startPaused { current?.session.playWhenShown(at: MonotonicClock.now()) }
         while true {
             let signal = receivedTerminationSignal.load(ordering: .relaxed)
             if signal != 0 { return signal }
@@ -142,7 +142,7 @@ public final class PlayerApp {
         guard items.count > 1 else { return }
         let wasPlaying = current?.session.playback.isPlaying ?? !options.startPaused
         open((index + step + items.count) % items.count, cache: cache, pool: pool, size: size)
-        if wasPlaying { current?.session.perform(.play, at: MonotonicClock.now()) }
+        if wasPlaying { current?.session.playWhenShown(at: MonotonicClock.now()) }
     }
 
     func perform(_ action: AppAction, at now: Double) {
