@@ -1,0 +1,66 @@
+import Foundation
+import ReelCore
+import Testing
+@testable import ReelTUI
+
+/// The mouse on the screen the player last drew: a press on the timeline seeks, a drag scrubs
+/// (anywhere, until the button is released), and nothing else moves the playhead.
+@Suite struct PlayerMouseTests {
+    @Test func pressSeeksDragScrubsReleaseStops() throws {
+        // A 96-frame sequence of the demo's pattern, small.
+        let folder = NSTemporaryDirectory() + "reel-tui-mouse-" + UUID().uuidString
+        var demo = DemoGenerator()
+        demo.width = 64
+        demo.height = 36
+        try demo.write(to: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = PlayerApp(items: [MediaItem(path: folder + "/demo.####.png")], options: .init(fps: 24, startPaused: true, audioDevice: .none))
+        let cache = FrameCache(budgetBytes: 1 << 26)
+        let pool = DecodePool(cache: cache, threads: 1)
+        defer {
+            app.current?.close()
+            pool.stop()
+        }
+        let size = (width: 100, height: 30)
+        app.open(0, cache: cache, pool: pool, size: size)
+        _ = app.screen(at: 0, size: size)
+        let layout = try #require(app.lastLayout)
+        let session = try #require(app.current?.session)
+        let bar = layout.timeline.y + 1
+        let track = layout.track
+        func frame() -> Int { session.position(at: 1).frame }
+        func mouse(_ kind: MouseEvent.Kind, x: Int, y: Int, button: Int = 0) {
+            app.mouse(MouseEvent(kind: kind, button: button, x: x, y: y), at: 1)
+        }
+
+        // Presses away from the timeline (the picture, the gutter) and other buttons do nothing.
+        mouse(.press, x: 50, y: 5)
+        mouse(.press, x: track.x - 1, y: bar)
+        mouse(.press, x: 50, y: bar, button: 2)
+        #expect(frame() == 1 && !app.scrubbing)
+        mouse(.drag, x: 60, y: bar)
+        #expect(frame() == 1, "a drag that did not start on the timeline scrubs nothing")
+
+        // A press half-way seeks half-way; dragging follows the column under the pointer.
+        mouse(.press, x: track.x + track.width / 2, y: bar)
+        #expect(app.scrubbing)
+        #expect((46...50).contains(frame()), "half-way: \(frame())")
+        var seen: [Int] = []
+        for x in stride(from: track.x + track.width / 2, to: track.x + track.width, by: 5) {
+            mouse(.drag, x: x, y: bar)
+            seen.append(frame())
+        }
+        #expect(seen == seen.sorted() && Set(seen).count == seen.count, "each step right is later: \(seen)")
+        // Off the timeline and past its ends the drag goes on, held at the first and last frames.
+        mouse(.drag, x: 99, y: 3)
+        #expect(frame() == 96)
+        mouse(.drag, x: 0, y: 3)
+        #expect(frame() == 1)
+        mouse(.release, x: track.x + 10, y: bar)
+        #expect(!app.scrubbing)
+        let released = frame()
+        #expect(released == TimelineScale(frames: 1...96, width: track.width).frame(column: 10))
+        mouse(.drag, x: track.x + 40, y: bar)
+        #expect(frame() == released, "after the release a drag moves nothing")
+    }
+}
