@@ -7,15 +7,16 @@ import Glibc
 
 /// `reel bench render [--frames N] [--width W --height H] [--term T] [--write-frames DIR] [--json]`:
 /// what presenting costs. A moving 1280×720 test pattern (the demo's, at 720p) is scaled once
-/// to fit the grid (as the cache holds it), then each frame is drawn and handed to ncurses on a
-/// terminal of type T writing to a file: thread CPU per frame and bytes written per frame. The
+/// to fit the grid (as the cache holds it), then each frame is drawn and handed to the presenter
+/// (its picture rows as ANSI text, or all through ncurses with `--curses-only`) on a terminal of
+/// type T writing to a file: thread CPU per frame and bytes written per frame. The
 /// same frames as plain ANSI text (every cell, colour codes only where the colour changes, as
 /// timg's half-block mode prints) and with both colours on every cell (as mpv's tct output) are
 /// counted beside them. `--write-frames` saves the pattern as PNGs to feed other players.
 struct RenderBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "CPU and bytes per frame presenting a moving 720p pattern on a W×H terminal through ncurses.")
+        abstract: "CPU and bytes per frame presenting a moving 720p pattern on a W×H terminal.")
 
     @Option(help: "Frames of the pattern.")
     var frames = 96
