@@ -107,6 +107,23 @@ import Testing
         }
     }
 
+    @Test func textCannotMoveTheCursorOrStartAnEscape() throws {
+        // A reason can quote a file name, and a file name can hold anything.
+        let encoder = ANSIRowEncoder(mode: .direct)
+        var grid = CellGrid(width: 30, height: 2)
+        grid.put("a\u{1B}[2J\nb\u{9B}c\u{7}", x: 0, y: 0)
+        grid.put("漢x", x: 0, y: 1)
+        let bytes = encoder.encode(grid, rows: 0..<2)
+        var terminal = VirtualTerminal(width: 30, height: 2, mode: .direct)
+        terminal.feed(bytes)
+        #expect(terminal.errors.isEmpty, "\(terminal.errors)")
+        #expect((0..<10).map { String(terminal[$0, 0].scalar) }.joined() == "a?[2J?b?c?")
+        // After a character that may be two columns wide, the next cell is placed, not assumed.
+        let wide = Array("漢".utf8)
+        let after = try #require(bytes.indices.first { bytes[$0...].starts(with: wide) }) + wide.count
+        #expect(Array(bytes[after..<(after + 2)]) == [0x1B, UInt8(ascii: "[")])
+    }
+
     @Test func anUnchangedGridCostsNothingAndInvalidateSendsItWhole() {
         let encoder = ANSIRowEncoder(mode: .direct)
         let grid = Self.grid(width: 40, height: 12, frame: 5, noise: true)
@@ -154,5 +171,16 @@ import Testing
         var terminal = VirtualTerminal(width: 20, height: 1, mode: .direct)
         terminal.feed(bytes)
         #expect(Self.differences(terminal, grid, rows: 0..<1).isEmpty)
+    }
+}
+
+/// `reel render`'s text: the same rule for control characters.
+@Suite struct ANSITextTests {
+    @Test func controlCharactersAreShownAsQuestionMarks() {
+        var grid = CellGrid(width: 12, height: 1)
+        grid.put("a\u{1B}[2Jb\u{7}", x: 0, y: 0)
+        let text = ANSIText.encode(grid, mode: .palette256)
+        #expect(text.contains("a?[2Jb?"))
+        #expect(!text.contains("\u{7}"))
     }
 }

@@ -28,8 +28,9 @@ public enum ANSIText {
                 }
                 if fg != foreground { append(sgr(fg, mode: mode, background: false)); foreground = fg }
                 if bg != background { append(sgr(bg, mode: mode, background: true)); background = bg }
+                let character = cell.character.value < 0x20 || (0x7F...0x9F).contains(cell.character.value) ? "?" : cell.character
                 out.append(mode == .monochrome && (cell.foreground.rgb != nil || cell.background.rgb != nil)
-                           ? CursesPresenter.brightnessCharacter(cell) : cell.character)
+                           ? CursesPresenter.brightnessCharacter(cell) : character)
             }
             append(mode == .monochrome ? "\n" : "\u{1B}[0m\n")
         }

@@ -83,8 +83,10 @@ final class ANSIRowEncoder {
                     if looksSame(wanted, shown[i]) { continue }
                     moveTo(x: x, y: y)
                     shown[i] = write(wanted)
-                    // After the last column the terminal waits to wrap: the next cell needs a move.
-                    cursorX = x + 1 < width ? x + 1 : -1
+                    // After the last column the terminal waits to wrap, and a character that may
+                    // be wide or combining moves the cursor by its own width: the next cell
+                    // needs a move.
+                    cursorX = x + 1 < width && Self.isOneColumn(wanted.scalar) ? x + 1 : -1
                 }
             }
         }
@@ -265,7 +267,17 @@ final class ANSIRowEncoder {
         out.append(48 + UInt8(value % 10))
     }
 
-    private func appendScalar(_ value: UInt32) {
+    /// Whether every terminal gives `scalar` exactly one column: ASCII, Latin-1, and the box,
+    /// block and geometric shapes the panes draw with.
+    static func isOneColumn(_ scalar: UInt32) -> Bool {
+        scalar < 0x300 || (0x2500...0x25FF).contains(scalar) || (0x2190...0x21FF).contains(scalar)
+            || (0x2000...0x206F).contains(scalar) || scalar == 0x266A
+    }
+
+    private func appendScalar(_ scalar: UInt32) {
+        // Control characters (a file name can hold any) would move the cursor or start an
+        // escape: they are shown as "?".
+        let value = scalar < 0x20 || (0x7F...0x9F).contains(scalar) ? UInt32(UInt8(ascii: "?")) : scalar
         switch value {
         case ..<0x80:
             out.append(UInt8(value))
