@@ -24,8 +24,8 @@ final class ANSIRowEncoder {
     }
 
     /// How far (per channel, 0…255) a true colour may be from the grid's before it is sent
-    /// again; palette colours are matched exactly.
-    static let tolerance: Int32 = 6
+    /// again, the same as for the rows ncurses draws; palette colours are matched exactly.
+    static var tolerance: Int32 { CursesPresenter.tolerance }
 
     let mode: ColorMode
     private var shown: [Shown] = []
@@ -278,21 +278,6 @@ final class ANSIRowEncoder {
         // Control characters (a file name can hold any) would move the cursor or start an
         // escape: they are shown as "?".
         let value = scalar < 0x20 || (0x7F...0x9F).contains(scalar) ? UInt32(UInt8(ascii: "?")) : scalar
-        switch value {
-        case ..<0x80:
-            out.append(UInt8(value))
-        case ..<0x800:
-            out.append(UInt8(0xC0 | value >> 6))
-            out.append(UInt8(0x80 | value & 0x3F))
-        case ..<0x10000:
-            out.append(UInt8(0xE0 | value >> 12))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | value >> 18))
-            out.append(UInt8(0x80 | value >> 12 & 0x3F))
-            out.append(UInt8(0x80 | value >> 6 & 0x3F))
-            out.append(UInt8(0x80 | value & 0x3F))
-        }
+        UTF8.encode(Unicode.Scalar(value) ?? "?") { out.append($0) }
     }
 }
