@@ -10,75 +10,76 @@ import Testing
         .image(RGBImage(width: 4, height: 2, pixels: [UInt8](repeating: UInt8(frame), count: 24)))
     }
 
-    @Test func aLateFrameLeavesTheNewestCachedFrameOnScreenAndCountsAsDropped() {
+    /// Runs `body` with a pool that decodes nothing (its one worker waits at the source's gate),
+    /// so the test alone decides what the cache holds.
+    func withStalledPool(_ body: (RecordingSource, FrameCache, DecodePool) -> Void) {
         let source = RecordingSource()
         let cache = FrameCache(budgetBytes: 1 << 20)
-        // The pool decodes nothing here: its one worker waits at the gate.
         source.gateOpen.store(false, ordering: .releasing)
         let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 1, behind: 0))
         defer {
             source.gateOpen.store(true, ordering: .releasing)
             pool.stop()
         }
-        let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
-        for frame in 1...20 where frame != 5 && frame != 8 {
-            cache.insert(FrameKey(source: source.id, frame: frame, size: size), picture(frame))
+        body(source, cache, pool)
+    }
+
+    @Test func aLateFrameLeavesTheNewestCachedFrameOnScreenAndCountsAsDropped() {
+        withStalledPool { source, cache, pool in
+            let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
+            for frame in 1...20 where frame != 5 && frame != 8 {
+                cache.insert(FrameKey(source: source.id, frame: frame, size: size), picture(frame))
+            }
+            session.perform(.play, at: 0)
+            var shown: [Int?] = []
+            for tick in 0...5 { shown.append(session.update(at: Double(tick) / 10).shownFrame) }
+            #expect(shown == [1, 2, 3, 4, 4, 6], "frame 5 was never decoded: 4 stays up")
+            #expect(session.dropped == 1)
+            let late = session.update(at: 0.75)
+            #expect(late.due == 8 && late.shownFrame == 7 && !late.isCurrent, "the newest cached frame before 8")
+            #expect(session.dropped == 2, "7 came and went between ticks")
+            #expect(session.update(at: 0.8).shownFrame == 9)
+            #expect(session.dropped == 3, "8 was due and never shown")
+            #expect(session.update(at: 1.3).shownFrame == 14)
+            #expect(session.dropped == 7, "10 to 13 went by between ticks")
+            session.perform(.pause, at: 1.3)
+            _ = session.update(at: 5)
+            session.perform(.seek(2), at: 5)
+            _ = session.update(at: 5)
+            #expect(session.dropped == 7, "pausing and seeking drop nothing")
+            let stats = session.stats()
+            #expect(stats.dropped == 7 && stats.cachedFrames == 18 && stats.cacheBytes == 18 * 24)
+            #expect(stats.rssBytes > 0)
         }
-        session.perform(.play, at: 0)
-        var shown: [Int?] = []
-        for tick in 0...5 { shown.append(session.update(at: Double(tick) / 10).shownFrame) }
-        #expect(shown == [1, 2, 3, 4, 4, 6], "frame 5 was never decoded: 4 stays up")
-        #expect(session.dropped == 1)
-        let late = session.update(at: 0.75)
-        #expect(late.due == 8 && late.shownFrame == 7 && !late.isCurrent, "the newest cached frame before 8")
-        #expect(session.dropped == 2, "7 came and went between ticks")
-        #expect(session.update(at: 0.8).shownFrame == 9)
-        #expect(session.dropped == 3, "8 was due and never shown")
-        #expect(session.update(at: 1.3).shownFrame == 14)
-        #expect(session.dropped == 7, "10 to 13 went by between ticks")
-        session.perform(.pause, at: 1.3)
-        _ = session.update(at: 5)
-        session.perform(.seek(2), at: 5)
-        _ = session.update(at: 5)
-        #expect(session.dropped == 7, "pausing and seeking drop nothing")
-        let stats = session.stats()
-        #expect(stats.dropped == 7 && stats.cachedFrames == 18 && stats.cacheBytes == 18 * 24)
-        #expect(stats.rssBytes > 0)
     }
 
     @Test func playWhenShownStartsTheClockWithTheFirstFrameOnScreen() {
-        let source = RecordingSource()
-        let cache = FrameCache(budgetBytes: 1 << 20)
-        source.gateOpen.store(false, ordering: .releasing)
-        let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 1, behind: 0))
-        defer {
-            source.gateOpen.store(true, ordering: .releasing)
-            pool.stop()
-        }
-        let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
-        session.playWhenShown(at: 0)
-        // Half a second with nothing decoded: the clock waits on frame 1.
-        for tick in 0...5 { #expect(session.update(at: Double(tick) / 10).due == 1) }
-        #expect(!session.playback.isPlaying)
-        for frame in 1...20 { cache.insert(FrameKey(source: source.id, frame: frame, size: size), picture(frame)) }
-        var shown: [Int?] = []
-        for tick in 6...9 { shown.append(session.update(at: Double(tick) / 10 + 0.001).shownFrame) }
-        #expect(shown == [1, 2, 3, 4], "frame 1 is played from when it is on screen")
-        #expect(session.dropped == 0)
+        withStalledPool { source, cache, pool in
+            let session = PlayerSession(source: source, frames: 1...20, size: size, fps: 10, cache: cache, pool: pool)
+            session.playWhenShown(at: 0)
+            // Half a second with nothing decoded: the clock waits on frame 1.
+            for tick in 0...5 { #expect(session.update(at: Double(tick) / 10).due == 1) }
+            #expect(!session.playback.isPlaying)
+            for frame in 1...20 { cache.insert(FrameKey(source: source.id, frame: frame, size: size), picture(frame)) }
+            var shown: [Int?] = []
+            for tick in 6...9 { shown.append(session.update(at: Double(tick) / 10 + 0.001).shownFrame) }
+            #expect(shown == [1, 2, 3, 4], "frame 1 is played from when it is on screen")
+            #expect(session.dropped == 0)
 
-        // A frame that never comes does not hold playback for ever.
-        let stuck = PlayerSession(source: source, frames: 30...40, size: size, fps: 10, cache: cache, pool: pool)
-        stuck.playWhenShown(at: 10)
-        _ = stuck.update(at: 10 + PlayerSession.prerollLimit / 2)
-        #expect(!stuck.playback.isPlaying)
-        _ = stuck.update(at: 10 + PlayerSession.prerollLimit)
-        #expect(stuck.playback.isPlaying)
-        // And a command meanwhile is the user's: it cancels the wait.
-        let paused = PlayerSession(source: source, frames: 30...40, size: size, fps: 10, cache: cache, pool: pool)
-        paused.playWhenShown(at: 0)
-        paused.perform(.step(1), at: 0.1)
-        _ = paused.update(at: 5)
-        #expect(!paused.playback.isPlaying)
+            // A frame that never comes does not hold playback for ever.
+            let stuck = PlayerSession(source: source, frames: 30...40, size: size, fps: 10, cache: cache, pool: pool)
+            stuck.playWhenShown(at: 10)
+            _ = stuck.update(at: 10 + PlayerSession.prerollLimit / 2)
+            #expect(!stuck.playback.isPlaying)
+            _ = stuck.update(at: 10 + PlayerSession.prerollLimit)
+            #expect(stuck.playback.isPlaying)
+            // And a command meanwhile is the user's: it cancels the wait.
+            let paused = PlayerSession(source: source, frames: 30...40, size: size, fps: 10, cache: cache, pool: pool)
+            paused.playWhenShown(at: 0)
+            paused.perform(.step(1), at: 0.1)
+            _ = paused.update(at: 5)
+            #expect(!paused.playback.isPlaying)
+        }
     }
 
     @Test func aFrameThatFellDueWhileTheScreenWasDrawnIsDueAtOnce() {
