@@ -2,15 +2,8 @@ import Foundation
 import Testing
 
 /// The front end as a person meets it, in tmux, with the stats file as the script's eyes.
-@Suite(.serialized) struct FrontEndInTmuxTests {
-    /// The JSON lines of a stats file so far, as dictionaries.
-    static func statsLines(_ path: String) -> [[String: Any]] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
-        }
-    }
-
+/// Each test has its own tmux server, folder and stats file, so they run side by side.
+@Suite struct FrontEndInTmuxTests {
     static func folder() throws -> String {
         let folder = NSTemporaryDirectory() + "reel-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -26,6 +19,7 @@ import Testing
         let made = try Shell.run([Shell.reel, "make-frames", folder, "--count", "100", "--size", "640x360", "--name", "shot"])
         #expect(made.status == 0, "\(made.stderr)")
         let stats = folder + "/stats.jsonl"
+        let log = StatsLog(path: stats)
 
         let tmux = try Tmux(width: 120, height: 40)
         try tmux.waitFor { $0.contains("e2e$") }
@@ -39,11 +33,12 @@ import Testing
         try tmux.waitFor { $0.contains("B–N 1–50") }
         try tmux.press("Space")
         try tmux.waitFor { $0.contains("▶ playing") }
-        let start = Date()
-        Thread.sleep(forTimeInterval: 60)
-        let lines = Self.statsLines(stats)
+        // A minute of playing, by the player's own clock.
+        let started = try log.waitFor { ($0["playing"] as? Bool) == true }.line["time"] as! Double
+        try log.waitFor(seconds: 120) { ($0["time"] as? Double ?? 0) >= started + 60 }
+        let lines = log.lines
         let playing = lines.filter { ($0["playing"] as? Bool) == true }
-        #expect(Double(lines.count) >= 60 * 3, "about four lines a second: \(lines.count) in \(Date().timeIntervalSince(start)) s")
+        #expect(Double(playing.count) >= 60 * 3, "about four lines a second: \(playing.count) in a minute")
         // Every line carries the soak's keys and where playback is.
         for key in ["rss_bytes", "heap_bytes", "cache_bytes", "cached_frames", "decodes", "queued", "hits", "misses",
                     "dropped", "audio_bytes", "frame", "work_area", "playing", "file"] {
@@ -64,8 +59,13 @@ import Testing
         #expect(growth <= 1 << 20, "RSS grew \(growth) bytes while looping")
         #expect((settled.last?["cached_frames"] as? Int ?? 0) >= 50)
 
-        // The timeline: the work area marked on the bar, and the strip over it full.
-        let screen = try tmux.screen()
+        // The timeline: the work area marked on the bar, and the strip over it full. (Paused
+        // inside the work area, so the playhead does not stand on a bracket.)
+        try tmux.press("Space")
+        try tmux.waitFor { $0.contains("paused") }
+        try tmux.press("Home")
+        for _ in 0..<10 { try tmux.press("Right") }
+        let screen = try tmux.waitFor { titleFrame($0) == 11 && $0.contains("[━") && $0.contains("━]") }
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let bar = try #require(rows.firstIndex { $0.contains("[━") && $0.contains("━]") })
         let strip = Array(rows[bar + 1].unicodeScalars)
@@ -94,6 +94,7 @@ import Testing
             #expect(made.status == 0, "\(made.stderr)")
         }
         let stats = folder + "/stats.jsonl"
+        let log = StatsLog(path: stats)
         let tmux = try Tmux(width: 120, height: 36)
         try tmux.waitFor { $0.contains("e2e$") }
         try tmux.type("'\(Shell.reel)' --paused --audio-device none --stats-file '\(stats)' '\(folder)/one.wav' '\(folder)/two.wav'")
@@ -104,9 +105,9 @@ import Testing
             try tmux.press("Tab")
             // Shown, analysed, and sampled after that.
             try tmux.waitFor { $0.contains(name) && $0.contains("FFT 2048") && !$0.contains("analysing") }
-            Thread.sleep(forTimeInterval: 0.6)
-            let last = try #require(Self.statsLines(stats).last)
-            #expect((last["file"] as? String)?.hasSuffix(name) == true)
+            let last = try log.waitFor(after: log.lines.count) {
+                ($0["file"] as? String)?.hasSuffix(name) == true && ($0["analysing"] as? Bool) == false
+            }.line
             visits[name, default: []].append((last["audio_bytes"] as! Int, last["rss_bytes"] as! Int))
         }
         let screen = try tmux.screen()
@@ -144,23 +145,38 @@ import Testing
     }
 
     /// Every row but the gauge's (its figures move four times a second) as tmux holds them,
-    /// colours and all, and as they are after Ctrl-L sends the whole screen again: what was drawn
-    /// cell by cell, by ncurses and beside it, must look the same as a full redraw.
-    /// `timeline` false leaves out the timeline too, while its strip still changes as frames land.
-    static func screenAndRedrawn(_ tmux: Tmux, timeline: Bool = true) throws -> (shown: [[VisibleCells.Cell]], redrawn: [[VisibleCells.Cell]]) {
+    /// colours and all, once decoding has settled, and as they are after Ctrl-L sends the whole
+    /// screen again: what was drawn cell by cell, by ncurses and beside it, must look the same as
+    /// a full redraw. Waits on the stats file for the redraw to be sent, then for tmux to show it.
+    static func screenAndRedrawn(_ tmux: Tmux, _ log: StatsLog) throws -> (shown: [[VisibleCells.Cell]], redrawn: [[VisibleCells.Cell]]) {
         func steadyRows() throws -> [[VisibleCells.Cell]] {
-            let plain = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
-            let coloured = try tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false)
-            let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
-            // Title, picture, audio pane, the timeline's three rows; and the hint line.
-            let hints = try #require(plain.lastIndex { $0.contains("q quit") })
-            let rows = Array(0..<min(ruler + (timeline ? 3 : 0), coloured.count)) + [hints]
-            return rows.map { VisibleCells.parse(coloured[$0]) }
+            // Two captures that agree: not a screen caught while tmux is still reading it.
+            var previous: [[VisibleCells.Cell]]?
+            for _ in 0..<100 {
+                let plain = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+                let coloured = try tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false)
+                let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
+                // Title, picture, audio pane, the timeline's three rows; and the hint line.
+                let hints = try #require(plain.lastIndex { $0.contains("q quit") })
+                let rows = (Array(0..<min(ruler + 3, coloured.count)) + [hints]).map { VisibleCells.parse(coloured[$0]) }
+                if rows == previous { return rows }
+                previous = rows
+                usleep(20_000)
+            }
+            return previous ?? []
         }
+        let before = try log.waitUntilSettled()
         let shown = try steadyRows()
         try tmux.press("C-l")
-        Thread.sleep(forTimeInterval: 0.5)
-        return (shown, try steadyRows())
+        let redraws = before["redraws"] as? Int ?? 0
+        try log.waitUntilSettled { ($0["redraws"] as? Int ?? 0) > redraws }
+        var redrawn = try steadyRows()
+        // tmux may still be taking in the repaint: give it a few captures to look the same.
+        for _ in 0..<20 where redrawn != shown {
+            usleep(50_000)
+            redrawn = try steadyRows()
+        }
+        return (shown, redrawn)
     }
 
     /// Expects each row shown to look like the same row redrawn; names the first cell that does not.
@@ -175,9 +191,12 @@ import Testing
     /// Playing, the detailed gauge (the rows move), the help over the picture, steps: then the
     /// screen is what a redraw shows.
     @Test func theScreenIsWhatARedrawShows() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = StatsLog(path: folder + "/stats.jsonl")
         let tmux = try Tmux(width: 120, height: 40)
         try tmux.waitFor { $0.contains("e2e$") }
-        try tmux.type("'\(Shell.reel)'")
+        try tmux.type("'\(Shell.reel)' --stats-file '\(log.path)'")
         try tmux.waitFor { (titleFrame($0) ?? 0) > 30 && $0.contains("q quit") }
         try tmux.press("G")
         try tmux.waitFor { $0.contains("hit rate") }
@@ -190,8 +209,7 @@ import Testing
         try tmux.waitFor { $0.contains("paused") }
         try tmux.press("Right", "Right", "Right")
         try tmux.waitFor(seconds: 30) { !$0.contains("analysing") }
-        Thread.sleep(forTimeInterval: 0.5)
-        let (shown, redrawn) = try Self.screenAndRedrawn(tmux)
+        let (shown, redrawn) = try Self.screenAndRedrawn(tmux, log)
         #expect(shown.count > 20)
         Self.expectSame(shown, redrawn)
         try tmux.quitAndWaitForShell()
@@ -200,12 +218,15 @@ import Testing
     /// A storm of resizes ends with the screen drawn for the last size; `?` lists the keys; a
     /// crash signal gives the terminal back (modes, main screen, a shell that answers).
     @Test func resizeStormHelpAndCrash() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = StatsLog(path: folder + "/stats.jsonl")
         let tmux = try Tmux(width: 100, height: 30)
         try tmux.waitFor { $0.contains("e2e$") }
-        try tmux.type("'\(Shell.reel)' --paused Assets/demo.####.png")
+        try tmux.type("'\(Shell.reel)' --paused --stats-file '\(log.path)' Assets/demo.####.png")
         try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") && $0.contains("▀") }
         // (tmux 3.3a's server itself can die on resizes while a program is still starting.)
-        Thread.sleep(forTimeInterval: 1)
+        try log.waitUntilSettled()
         for (x, y) in [(40, 10), (150, 50), (21, 6), (80, 24), (15, 4), (200, 60), (33, 17), (120, 35)] {
             try tmux.tmux(["resize-window", "-t", "e2e", "-x", String(x), "-y", String(y)])
             usleep(20_000)
@@ -215,8 +236,8 @@ import Testing
             return lines.count >= 35 && lines[0].contains("frame 1 ") && lines[34].contains("q quit") && lines[0].hasSuffix("reel")
         }
         #expect(!settled.contains("too small"))
-        // (Frames are decoded again at the new size meanwhile: the cache strip is still changing.)
-        let (shown, redrawn) = try Self.screenAndRedrawn(tmux, timeline: false)
+        // Frames are decoded again at the new size: the comparison waits for them to land.
+        let (shown, redrawn) = try Self.screenAndRedrawn(tmux, log)
         Self.expectSame(shown, redrawn)
         #expect(shown.count > 20)
         try tmux.press("?")
@@ -228,7 +249,7 @@ import Testing
         // A crash signal: the handler puts the terminal back before the process dies. (tmux
         // may have copied rows of the picture into the main screen while resizing it, so the
         // check is the prompt on the last line, not a screen free of half blocks.)
-        let killed = try Shell.run(["pkill", "-SEGV", "-f", "^\(Shell.reel) --paused Assets/demo"])
+        let killed = try Shell.run(["pkill", "-SEGV", "-f", "^\(Shell.reel) --paused --stats-file \(log.path)"])
         #expect(killed.status == 0)
         try tmux.waitFor { $0.split(separator: "\n").last?.hasPrefix("e2e$") == true }
         #expect(try tmux.tmux(["display-message", "-p", "-t", "e2e", "#{alternate_on}"]).hasPrefix("0"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The real binary in a real terminal (tmux), checked by what a person would see.
-@Suite(.serialized) struct PlayerInTmuxTests {
+@Suite struct PlayerInTmuxTests {
     @Test func playsTheDemoAndGivesTheShellBack() throws {
         let tmux = try Tmux(width: 120, height: 40)
         try tmux.waitFor { $0.contains("e2e$") }

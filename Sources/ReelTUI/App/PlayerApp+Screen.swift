@@ -63,8 +63,9 @@ extension PlayerApp {
             stats.audioBytes = AudioMemory.bytes
         }
         history.record(stats.rssBytes, at: now)
+        counters.analysing = current?.analysis.map { !$0.progress.isDone } ?? false
         statsFile?.write(StatsFile.line(stats, time: now, frame: frame, workArea: playback.range,
-                                        playing: playback.isPlaying, file: file))
+                                        playing: playback.isPlaying, file: file, screen: counters))
     }
 
     /// The screen of a file that could not be opened: the reason where the picture would be.

@@ -51,7 +51,8 @@ public final class PlayerApp {
     var scrubbing = false
     /// When to send the whole screen again after a resize: the terminal may still be moving its
     /// lines around (tmux reflows on every step of a storm of resizes) after the first repaint.
-    var repaintAt: Double?
+    var repaintAt: Double? { didSet { counters.repaintPending = repaintAt != nil } }
+    var counters = ScreenCounters()
 
     /// Plays `items` (Tab moves between them), starting with the first.
     public init(items: [MediaItem], options: Options, statsFile: StatsFile? = nil) {
@@ -79,11 +80,12 @@ public final class PlayerApp {
             if signal != 0 { return signal }
             let now = MonotonicClock.now()
             if let at = repaintAt, now >= at {
-                presenter.invalidate()
+                invalidate(presenter)
                 repaintAt = nil
             }
             let grid = screen(at: now, size: terminal.size)
             try presenter.present(grid, pictureRows: lastLayout?.pictureRows ?? 0..<0)
+            counters.presented += 1
             // Wake for the next frame while playing, when a frame lands, and for the next sample.
             var wait = max(0, nextSample - MonotonicClock.now())
             if let at = repaintAt { wait = min(wait, max(0, at - MonotonicClock.now())) }
@@ -92,7 +94,7 @@ public final class PlayerApp {
                 continue
             }
             if key == .resize {
-                presenter.invalidate()
+                invalidate(presenter)
                 repaintAt = MonotonicClock.now() + 0.3
                 continue
             }
@@ -109,10 +111,16 @@ public final class PlayerApp {
             case .quit: return 0
             case .nextFile: switchFile(by: 1, cache: cache, pool: pool, size: terminal.size)
             case .previousFile: switchFile(by: -1, cache: cache, pool: pool, size: terminal.size)
-            case .redraw: presenter.invalidate()
+            case .redraw: invalidate(presenter)
             case let action: perform(action, at: MonotonicClock.now())
             }
         }
+    }
+
+    /// The next screen is sent whole.
+    func invalidate(_ presenter: CursesPresenter) {
+        presenter.invalidate()
+        counters.redraws += 1
     }
 
     /// Shows file `newIndex`: closes the one shown first, so its frames, sound and analysis are

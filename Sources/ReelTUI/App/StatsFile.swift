@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// `--stats-file PATH`: the memory figures as JSON lines, one per sample, under the same keys as
-/// `reel soak --json`, plus where playback is (frame, work_area, playing, file).
+/// `reel soak --json`, plus where playback is (frame, work_area, playing, file) and what the screen has done
+/// (presented, redraws, repaint_pending, analysing: see `ScreenCounters`).
 ///
 /// Owns its file descriptor (`open`, `write`, `close`); each line is written whole with one
 /// `write`, so a script tailing the file never reads half a line. Not thread-safe.
@@ -24,11 +25,13 @@ public final class StatsFile {
 
     /// The line for one moment.
     static func line(_ stats: MemoryStats, time: Double, frame: Int, workArea: ClosedRange<Int>, playing: Bool,
-                     file: String) -> String {
+                     file: String, screen: ScreenCounters = ScreenCounters()) -> String {
         var fields: [(key: String, value: JSONLine.Value)] = [("time", .double((time * 1000).rounded() / 1000))]
         fields += stats.fields.map { ($0.key, .int($0.value)) }
         fields += [("frame", .int(frame)), ("work_area", .ints([workArea.lowerBound, workArea.upperBound])),
-                   ("playing", .bool(playing)), ("file", .string(file))]
+                   ("playing", .bool(playing)), ("file", .string(file)),
+                   ("presented", .int(screen.presented)), ("redraws", .int(screen.redraws)),
+                   ("repaint_pending", .bool(screen.repaintPending)), ("analysing", .bool(screen.analysing))]
         return JSONLine.encode(fields)
     }
 
