@@ -49,21 +49,21 @@ public final class SoundFile: @unchecked Sendable {
     }
 
     /// Writes interleaved float samples to a new 16-bit PCM WAV file at `path`.
-    public static func writeWAV(path: String, sampleRate: Int, channels: Int, samples: [Float]) throws(MediaError) {
-        try writeWAV(path: path, sampleRate: sampleRate, channels: channels, frames: samples.count / channels) { offset, block in
+    public static func writeWAV(path: String, sampleRate: Int, channels: Int, samples: [Float], float: Bool = false) throws(MediaError) {
+        try writeWAV(path: path, sampleRate: sampleRate, channels: channels, frames: samples.count / channels, float: float) { offset, block in
             for index in 0..<block.count { block[index] = samples[offset * channels + index] }
         }
     }
 
-    /// Writes a 16-bit PCM WAV file of `frames` frames at `path`, asking `fill` for one block of
-    /// interleaved samples at a time (its frame offset, and the block to fill), so a long file is
-    /// never held whole.
-    public static func writeWAV(path: String, sampleRate: Int, channels: Int, frames: Int,
+    /// Writes a 16-bit PCM WAV file (`float`: 32-bit float, values kept as they are, NaN and
+    /// infinities too) of `frames` frames at `path`, asking `fill` for one block of interleaved
+    /// samples at a time (its frame offset, and the block to fill), so a long file is never held whole.
+    public static func writeWAV(path: String, sampleRate: Int, channels: Int, frames: Int, float: Bool = false,
                                 fill: (_ offset: Int, _ block: UnsafeMutableBufferPointer<Float>) -> Void) throws(MediaError) {
         var raw = SF_INFO()
         raw.samplerate = Int32(sampleRate)
         raw.channels = Int32(channels)
-        raw.format = Int32(SF_FORMAT_WAV) | Int32(SF_FORMAT_PCM_16)
+        raw.format = Int32(SF_FORMAT_WAV) | Int32(float ? SF_FORMAT_FLOAT : SF_FORMAT_PCM_16)
         guard let handle = sf_open(path, Int32(SFM_WRITE), &raw) else {
             throw .writeFailed(path: path, reason: String(cString: sf_strerror(nil)))
         }

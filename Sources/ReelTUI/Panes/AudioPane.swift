@@ -70,6 +70,8 @@ public enum AudioPane {
         guard !rect.isEmpty else { return }
         var caption = " \(settings.scale.rawValue) \u{00B7} FFT \(settings.fftSize) \u{00B7} \(settings.colorMap.rawValue) "
         let progress = model.analysis.progress
+        let broken = model.analysis.brokenSamples
+        if broken > 0 { caption = " \(broken) broken samples \u{00B7}" + caption }
         if !progress.isDone {
             caption = " analysing \(Int(progress.fraction * 100))%" + " \u{00B7}" + caption
         }
@@ -139,13 +141,16 @@ public enum AudioPane {
         }
         let halves = rect.height * 2
         // Half-cell index from the top for an amplitude in -1...1.
-        func half(_ value: Float) -> Int { min(halves - 1, max(0, Int(((1 - value) / 2 * Float(halves)).rounded(.down)))) }
+        func half(_ value: Float) -> Int {
+            SampleGuard.index(((1 - SampleGuard.drawable(value)) / 2 * Float(halves)).rounded(.down), last: halves - 1)
+        }
         let centre = rect.y + (rect.height - 1) / 2
         for x in 0..<rect.width {
             grid[rect.x + x, centre] = Cell("\u{2500}", foreground: .rgb(60, 60, 70))  // ─ the zero line
             guard let peak = columns[x] else { continue }
             let top = half(peak.max), bottom = half(peak.min)
-            let clipped = peak.max >= 0.999 || peak.min <= -0.999
+            // Written so that a NaN peak counts as clipped.
+            let clipped = !(peak.max < 0.999) || !(peak.min > -0.999)
             for y in 0..<rect.height {
                 let upper = (top...bottom).contains(2 * y), lower = (top...bottom).contains(2 * y + 1)
                 let character: Unicode.Scalar

@@ -98,6 +98,9 @@ public final class AudioAnalysis: @unchecked Sendable {
 
     public var settings: SpectrogramSettings { locked { $0.settings } }
 
+    /// Samples read so far that were NaN, infinite or absurdly large (see `PeakPyramid.brokenSamples`).
+    public var brokenSamples: Int { locked { $0.pyramid?.brokenSamples ?? 0 } }
+
     /// Waveform peaks of `channel` over `frames` in `columns` slices (see `PeakPyramid.peaks`).
     public func peaks(channel: Int, frames: Range<Int>, columns: Int) -> [PeakValue?] {
         locked { $0.pyramid?.peaks(channel: channel, frames: frames, columns: columns) }

@@ -64,8 +64,7 @@ public final class ColorTable: Sendable {
 
     /// The colour of `level` (0...1, clamped), packed 0xRRGGBB.
     public func rgb(level: Float) -> UInt32 {
-        let clamped = level.isNaN ? 0 : min(max(level, 0), 1)
-        return colors[Int(clamped * Float(ColorMap.tableSize - 1) + 0.5)]
+        colors[SampleGuard.index(level * Float(ColorMap.tableSize - 1) + 0.5, last: ColorMap.tableSize - 1)]
     }
 
     public var byteCount: Int { colors.byteCount }

@@ -111,17 +111,19 @@ final class FrameSlicer {
         if skip > 0 { pendingStart += skip }
         let source = channels.source
         switch channels {
+        // Every sample through `SampleGuard`: a NaN would make its whole FFT frame NaN, and
+        // with it every column that frame overlaps.
         case .separate(let count):
             for channel in 0..<count {
                 let base = pending.pointer + channel * capacity + pendingCount
-                for index in skip..<frames { base[index - skip] = samples[index * source + channel] }
+                for index in skip..<frames { base[index - skip] = SampleGuard.analysable(samples[index * source + channel]) }
             }
         case .mix(let count):
             let base = pending.pointer + pendingCount
             let scale = 1 / Float(count)
             for index in skip..<frames {
                 var sum: Float = 0
-                for channel in 0..<count { sum += samples[index * source + channel] }
+                for channel in 0..<count { sum += SampleGuard.analysable(samples[index * source + channel]) }
                 base[index - skip] = sum * scale
             }
         }

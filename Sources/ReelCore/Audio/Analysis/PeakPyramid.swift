@@ -21,6 +21,9 @@ public final class PeakPyramid {
     private var pendingFrames = 0
     /// Sample frames appended so far.
     public private(set) var frames = 0
+    /// Samples that were NaN, infinite or beyond ±`SampleGuard.analysisLimit`: kept as full
+    /// scale (a NaN as both ends), so the waveform draws them clipped, and counted here.
+    public private(set) var brokenSamples = 0
     public private(set) var isFinished = false
 
     /// A pyramid for `channels` channels (at most `maxChannels` are kept); `expectedFrames`, the
@@ -63,13 +66,25 @@ public final class PeakPyramid {
     /// `i` always holding channel `i % channels`, folded into the pending bin at the end.
     private func accumulateVectorised(_ samples: UnsafePointer<Float>, count: Int) {
         var low = SIMD8<Float>(repeating: .infinity), high = SIMD8<Float>(repeating: -.infinity)
+        let limit = SIMD8<Float>(repeating: SampleGuard.analysisLimit)
         let raw = UnsafeRawPointer(samples)
         var index = 0
         while index + 8 <= count {
-            let vector = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            var forLow = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            var forHigh = forLow
+            // NaN fails both comparisons, so one test finds every broken lane.
+            let plausible = (forLow .>= -limit) .& (forLow .<= limit)
+            if any(.!plausible) {
+                brokenSamples += (0..<8).count { !plausible[$0] }
+                for lane in 0..<8 where !plausible[lane] {
+                    let value = forLow[lane]
+                    forLow[lane] = value.isNaN ? -limit[0] : Swift.min(Swift.max(value, -limit[0]), limit[0])
+                    forHigh[lane] = value.isNaN ? limit[0] : forLow[lane]
+                }
+            }
             // Compare and blend: `pointwiseMin` honours NaN ordering lane by lane and does not vectorise.
-            low.replace(with: vector, where: vector .< low)
-            high.replace(with: vector, where: vector .> high)
+            low.replace(with: forLow, where: forLow .< low)
+            high.replace(with: forHigh, where: forHigh .> high)
             index += 8
         }
         for lane in 0..<8 {
@@ -78,9 +93,7 @@ public final class PeakPyramid {
             pending[2 * channel + 1] = max(pending[2 * channel + 1], high[lane])
         }
         while index < count {
-            let channel = index % channels
-            pending[2 * channel] = min(pending[2 * channel], samples[index])
-            pending[2 * channel + 1] = max(pending[2 * channel + 1], samples[index])
+            take(samples[index], channel: index % channels)
             index += 1
         }
     }
@@ -88,17 +101,26 @@ public final class PeakPyramid {
     /// Min/max channel by channel, for channel counts the vector path does not take.
     private func accumulate(_ samples: UnsafePointer<Float>, frameCount: Int, sourceChannels: Int) {
         for channel in 0..<channels {
-            var low = pending[2 * channel], high = pending[2 * channel + 1]
             var index = channel
             for _ in 0..<frameCount {
-                let value = samples[index]
-                low = min(low, value)
-                high = max(high, value)
+                take(samples[index], channel: channel)
                 index += sourceChannels
             }
-            pending[2 * channel] = low
-            pending[2 * channel + 1] = high
         }
+    }
+
+    /// One sample into the pending bin of `channel`, a broken one as full scale.
+    @inline(__always)
+    private func take(_ value: Float, channel: Int) {
+        var low = value, high = value
+        if !SampleGuard.isPlausible(value) {
+            brokenSamples += 1
+            let limit = SampleGuard.analysisLimit
+            low = value.isNaN ? -limit : Swift.min(Swift.max(value, -limit), limit)
+            high = value.isNaN ? limit : low
+        }
+        pending[2 * channel] = min(pending[2 * channel], low)
+        pending[2 * channel + 1] = max(pending[2 * channel + 1], high)
     }
 
     /// Ends the stream: the last partial bin becomes a bin, and each level gets the bins its odd

@@ -55,7 +55,7 @@ final class OutputFeed: @unchecked Sendable {
         if got < samples { (target + got).initialize(repeating: 0, count: samples - got) }
         let gain = muted ? 0 : volume
         if gain != 1 {
-            for index in 0..<got { target[index] *= gain }
+            for index in 0..<got { target[index] = SampleGuard.playable(target[index] * gain) }
         }
         let played = frames.add(count, ordering: .acquiringAndReleasing).newValue
         let elapsed = MonotonicClock.now() - Double(bitPattern: startBits.load(ordering: .acquiring))

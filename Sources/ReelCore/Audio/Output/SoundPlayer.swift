@@ -172,7 +172,7 @@ private final class Feeder: @unchecked Sendable {
             }
             for frame in 0..<count {
                 for channel in 0..<feed.channels {
-                    converted[frame * feed.channels + channel] = block[frame * sourceChannels + channel]
+                    converted[frame * feed.channels + channel] = SampleGuard.playable(block[frame * sourceChannels + channel])
                 }
             }
             _ = feed.ring.write(converted.pointer, count: count * feed.channels)
