@@ -36,7 +36,7 @@ struct DecodeBench: ParsableCommand {
     func run() throws {
         ProcessMemory.configureAllocator()
         let setup = try SequenceSetup(path: media)
-        guard let size = setup.imageSize else { throw fail("\(setup.sequence.displayName): no frame could be read") }
+        guard let size = setup.imageSize else { throw fail(setup.unreadableMessage) }
         let many = try measure(setup.sequence, size: size, threads: threads)
         let one = try measure(setup.sequence, size: size, threads: 1)
         let frames = setup.sequence.presentCount

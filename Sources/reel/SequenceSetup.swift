@@ -5,8 +5,10 @@ import ReelCore
 /// and builds the frame cache and decode pool from the command's options.
 struct SequenceSetup {
     let sequence: ImageSequence
-    /// The first readable frame's size; nil when no frame's header can be read.
+    /// The sequence's frame size; nil when no frame's header can be read.
     let imageSize: FrameSize?
+    /// Why no frame's header could be read (the first frame's reason), when none could.
+    let sizeError: MediaError?
 
     /// Finds the sequence at `path`; a clear error and exit status 1 when there is none.
     init(path: String) throws {
@@ -16,7 +18,19 @@ struct SequenceSetup {
             throw fail(error.description)
         }
         // A sequence whose first frames are all broken still plays: the viewer shows why.
-        imageSize = (try? MediaProbe.frameSize(of: sequence)).map { FrameSize(width: $0.width, height: $0.height) }
+        do {
+            let size = try MediaProbe.frameSize(of: sequence)
+            imageSize = FrameSize(width: size.width, height: size.height)
+            sizeError = nil
+        } catch {
+            imageSize = nil
+            sizeError = error
+        }
+    }
+
+    /// "no frame could be read", with the first frame's reason.
+    var unreadableMessage: String {
+        "\(sequence.displayName): no frame could be read (\(sizeError?.description ?? "no frame"))"
     }
 
     /// The cache budget in bytes for `--cache-mb` (nil: a quarter of memory, at most 4 GiB).

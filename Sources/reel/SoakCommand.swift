@@ -80,7 +80,7 @@ struct SoakCommand: ParsableCommand {
             throw fail("--work-area \(area.lowerBound)-\(area.upperBound) is outside the sequence's frames \(sequence.first)-\(sequence.last)")
         }
         guard let frameSize = size.flatMap(FrameSize.init(parsing:)) ?? setup.imageSize else {
-            throw fail("\(sequence.displayName): no frame could be read; give --size WxH to soak it anyway")
+            throw fail(setup.unreadableMessage + "; give --size WxH to soak it anyway")
         }
         let signal = WakeSignal()
         let cache = FrameCache(budgetBytes: decode.cacheBytes)

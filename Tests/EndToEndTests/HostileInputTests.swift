@@ -65,3 +65,33 @@ import Testing
         #expect(try tmux.waitForForeground("bash"))
     }
 }
+
+extension HostileInputTests {
+    /// A FIFO, /dev/zero, a socket and a loop of links, named as a frame and as audio: probe,
+    /// render and soak say what each is in one line and exit 1, at once (`timeout` turns a hang
+    /// into a failure instead of a stuck suite).
+    @Test func filesThatAreNotFilesAreRefusedAtOnce() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var cases: [(name: String, kind: String)] = []
+        for ext in ["png", "wav"] {
+            #expect(mkfifo(folder + "/fifo.\(ext)", 0o644) == 0)
+            #expect(symlink("/dev/zero", folder + "/zero.\(ext)") == 0)
+            #expect(symlink(folder + "/loop.\(ext)", folder + "/loop.\(ext)") == 0)
+            cases += [("fifo.\(ext)", "is a FIFO (named pipe), not a regular file"),
+                      ("zero.\(ext)", "is a character device, not a regular file"),
+                      ("loop.\(ext)", "is a loop of symbolic links, not a regular file")]
+        }
+        for (name, kind) in cases {
+            for command in [["probe"], ["render"], ["soak", "--loops", "1"]] {
+                let start = Date()
+                let result = try Shell.run(["timeout", "20", Shell.reel] + command + [folder + "/" + name])
+                let seconds = Date().timeIntervalSince(start)
+                #expect(result.status == 1, "\(command[0]) \(name): status \(result.status)")
+                #expect(result.stderr.contains(kind), "\(command[0]) \(name): \(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+                #expect(seconds < 5, "\(command[0]) \(name) took \(seconds) s")
+            }
+        }
+    }
+}

@@ -233,4 +233,47 @@ import Testing
         #expect(failure(8)?.contains("claims") == true)
         #expect(pictureSize(9) == size)
     }
+
+    /// A FIFO, a device and a link loop named like frames are failed frames that say what they
+    /// are; none blocks a worker (a FIFO with no writer would block a plain open forever).
+    @Test func framesThatAreNotFilesFailWithWhatTheyAre() throws {
+        let folder = TemporaryFolder()
+        let name = { (frame: Int) in folder.path + String(format: "/shot.%04d.png", frame) }
+        try folder.writePNG("shot.0001.png", width: 32, height: 16)
+        #expect(mkfifo(name(2), 0o644) == 0)
+        #expect(symlink("/dev/zero", name(3)) == 0)
+        #expect(symlink("/dev/urandom", name(4)) == 0)
+        #expect(symlink(name(5), name(5)) == 0)
+        try folder.writePNG("shot.0006.png", width: 32, height: 16)
+        let sequence = try SequenceScanner.find(folder.path)
+        #expect(sequence.first == 1 && sequence.last == 6 && sequence.missing.isEmpty)
+        let probed = try MediaProbe.frameSize(of: sequence)
+        #expect(probed.width == 32 && probed.height == 16)
+
+        let size = FrameSize(width: 32, height: 16)
+        let signal = WakeSignal()
+        let cache = FrameCache(budgetBytes: 20 * size.rgbBytes)
+        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
+        defer { pool.stop() }
+        let session = PlayerSession(sequence: sequence, size: size, fps: 24, cache: cache, pool: pool)
+        defer { session.close() }
+        var reasons: [Int: String] = [:]
+        for frame in 1...6 {
+            session.perform(.seek(frame), at: 0)
+            var view = session.update(at: 0)
+            var waits = 0
+            while !view.isCurrent && waits < 100 {
+                _ = signal.wait(seconds: 0.1)
+                view = session.update(at: 0)
+                waits += 1
+            }
+            #expect(view.isCurrent, "frame \(frame) never came: a blocked worker")
+            if case .failed(let reason) = view.content { reasons[frame] = reason }
+        }
+        #expect(reasons[1] == nil && reasons[6] == nil)
+        #expect(reasons[2]?.contains("is a FIFO (named pipe), not a regular file") == true, "\(reasons[2] ?? "")")
+        #expect(reasons[3]?.contains("is a character device") == true, "\(reasons[3] ?? "")")
+        #expect(reasons[4]?.contains("is a character device") == true)
+        #expect(reasons[5]?.contains("loop of symbolic links") == true, "\(reasons[5] ?? "")")
+    }
 }

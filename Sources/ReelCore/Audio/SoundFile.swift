@@ -3,27 +3,36 @@ import CSndfile
 import Glibc  // SEEK_SET
 #endif
 
-/// An audio file open through libsndfile (`sf_open`, `sf_command`, `sf_close`); `writeWAV` writes one.
+/// An audio file open through libsndfile (`sf_open_fd`, `sf_command`, `sf_close`); `writeWAV` writes one.
 ///
-/// Owns its `SNDFILE` handle and closes it on deinit. Not thread-safe: one thread uses it at a
-/// time, though it may be handed to another (hence `@unchecked Sendable`).
+/// Opened through `RegularFile`, so a FIFO or a device is refused before libsndfile reads a
+/// byte. Owns its `SNDFILE` handle and the descriptor under it and closes both on deinit. Not
+/// thread-safe: one thread uses it at a time, though it may be handed to another (hence
+/// `@unchecked Sendable`).
 public final class SoundFile: @unchecked Sendable {
     private let handle: OpaquePointer
+    private let fd: Int32
     public let path: String
     public let info: AudioInfo
 
     /// Opens `path` for reading.
     public init(path: String) throws(MediaError) {
+        // libsndfile is told not to close the descriptor: whether it does on a failed open
+        // is its own business, and this way it is closed exactly once, here.
+        let fd = try RegularFile(path: path).take()
         var raw = SF_INFO()
-        guard let handle = sf_open(path, Int32(SFM_READ), &raw) else {
+        guard let handle = sf_open_fd(fd, Int32(SFM_READ), &raw, 0) else {
             let reason = String(cString: sf_strerror(nil))
+            close(fd)
             throw .badAudio(path: path, reason: reason)
         }
         guard raw.channels > 0, raw.samplerate > 0, raw.frames >= 0 else {
             sf_close(handle)
+            close(fd)
             throw .badAudio(path: path, reason: "header claims \(raw.channels) channels at \(raw.samplerate) Hz")
         }
         self.handle = handle
+        self.fd = fd
         self.path = path
         self.info = AudioInfo(
             sampleRate: Int(raw.samplerate), channels: Int(raw.channels), frames: Int(raw.frames),
@@ -33,6 +42,7 @@ public final class SoundFile: @unchecked Sendable {
 
     deinit {
         sf_close(handle)
+        close(fd)
     }
 
     /// Reads up to `frames` interleaved sample frames into `buffer` (`sf_readf_float`), as floats in

@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Reads whole files with POSIX `open`/`fstat`/`read`, so a failure keeps its errno.
+/// Reads whole regular files (`RegularFile`, then POSIX `read`), so a failure keeps its errno.
 ///
 /// Stateless; safe from any thread.
 enum FileBytes {
@@ -17,16 +17,10 @@ enum FileBytes {
     /// Reads the whole file into the front of `buffer`, growing it only when the file is larger
     /// than it (decode workers reuse one buffer), and returns how many bytes the file had.
     static func read(path: String, limit: Int, into buffer: inout [UInt8]) throws(MediaError) -> Int {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            throw code == ENOENT ? .notFound(path: path) : .unreadable(path: path, errno: code)
-        }
+        let file = try RegularFile(path: path)
+        let size = file.size
+        let fd = file.take()
         defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw .unreadable(path: path, errno: errno) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path: path, errno: EISDIR) }
-        let size = Int(status.st_size)
         guard size <= limit else {
             throw .notMedia(path: path, reason: "file of \(size >> 20) MiB is larger than \(limit >> 20) MiB")
         }
@@ -48,10 +42,10 @@ enum FileBytes {
 }
 
 extension FileBytes {
-    /// Whether anything exists at `path` (`stat`).
+    /// Whether anything exists at `path` (`lstat`: a link counts, even one that loops).
     static func exists(_ path: String) -> Bool {
         var status = stat()
-        return stat(path, &status) == 0
+        return lstat(path, &status) == 0
     }
 
     /// Whether `path` is a folder (`stat`, following links).

@@ -12,6 +12,9 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
     case noFramesMatch(pattern: String)
     /// The file is neither a PNG nor audio that libsndfile reads.
     case notMedia(path: String, reason: String)
+    /// Something that is not a regular file (a FIFO, a device, a socket, a folder, a link loop):
+    /// refused before it is read, since a read could block forever.
+    case notAFile(path: String, kind: String)
     /// The OS refused a read (permissions, I/O error).
     case unreadable(path: String, errno: Int32)
     /// libpng refused the file; `reason` is libpng's own message.
@@ -33,6 +36,8 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(pattern): no frame matches this pattern"
         case .notMedia(let path, let reason):
             return "\(path): not a PNG image or an audio file Reel can read (\(reason))"
+        case .notAFile(let path, let kind):
+            return "\(path): is \(kind), not a regular file"
         case .unreadable(let path, let code):
             return "\(path): cannot read: \(String(cString: strerror(code)))"
         case .badPNG(let path, let reason):

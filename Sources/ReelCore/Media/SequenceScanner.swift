@@ -7,10 +7,9 @@ public enum SequenceScanner {
     /// Finds the sequence that `path` names: a frame file (`sh010.0042.png`), a folder, or a
     /// pattern (`sh010.####.png`, `sh010.@@@@.png`, `sh010.%04d.png`).
     public static func find(_ path: String) throws(MediaError) -> ImageSequence {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
+        // lstat: a link that loops exists (and is refused below for what it is).
+        let exists = FileBytes.exists(path)
+        if FileBytes.isDirectory(path) {
             return try findInFolder(path)
         }
         if !exists {
@@ -20,6 +19,9 @@ public enum SequenceScanner {
             return try frames(of: pattern, listing: try list(pattern.directory))
         }
         let (directory, name) = splitPath(path)
+        if !isPNGName(name), let kind = RegularFile.kind(ofPath: path) {
+            throw .notAFile(path: path, kind: kind)
+        }
         guard isPNGName(name) else {
             throw .notMedia(path: path, reason: "not a .png file")
         }
