@@ -49,18 +49,24 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]),
 
+        // Hand-made hostile files (PNG bombs, float WAVs with NaN) for every test target; written
+        // byte by byte, not through Reel's own writers, so a bug there cannot hide one here.
+        .target(
+            name: "ReelTestSupport",
+            path: "Tests/Support",
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelCoreTests",
-            dependencies: ["ReelCore", "CPNG"],
+            dependencies: ["ReelCore", "CPNG", "ReelTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelTUITests",
-            dependencies: ["ReelTUI", "ReelCore"],
+            dependencies: ["ReelTUI", "ReelCore", "ReelTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         // Drives the built `reel` binary in tmux; depending on it makes `swift test` build it.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reel"],
+            dependencies: ["reel", "ReelTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )

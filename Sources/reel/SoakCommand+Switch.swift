@@ -50,7 +50,8 @@ extension SoakCommand {
                       + "limit \(maxGrowthMB) MB); audio buffers \(megabytes(last?.audioBytes ?? 0)) after closing, "
                       + "at most \(megabytes(peak)) while open")
         }
-        if !(ok && released) { throw ExitCode.failure }
+        if !ok { throw fail("RSS grew \(megabytes(growth)) between cycle \(min(2, cycles)) and cycle \(cycles), more than --max-growth-mb \(maxGrowthMB)") }
+        if !released { throw fail("\(megabytes(last?.audioBytes ?? 0)) of audio buffers were still held after the files closed") }
     }
 
     static func jsonLine(_ cycle: AudioSwitchRun.Cycle) -> String {

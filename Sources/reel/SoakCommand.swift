@@ -82,6 +82,11 @@ struct SoakCommand: ParsableCommand {
         guard let frameSize = size.flatMap(FrameSize.init(parsing:)) ?? setup.imageSize else {
             throw fail(setup.unreadableMessage + "; give --size WxH to soak it anyway")
         }
+        let limit = FrameLimit(cacheBudget: decode.cacheBytes)
+        guard limit.allows(width: frameSize.width, height: frameSize.height, bytesPerPixel: 3) else {
+            throw fail("\(frameSize) frames would take \(frameSize.rgbBytes >> 20) MiB each, more than the "
+                       + "per-frame limit of \(limit.bytes >> 20) MiB (an eighth of the cache budget, at most 1 GiB)")
+        }
         let signal = WakeSignal()
         let cache = FrameCache(budgetBytes: decode.cacheBytes)
         let pool = DecodePool(cache: cache, threads: decode.threads, wake: { signal.signal() })
@@ -118,7 +123,9 @@ struct SoakCommand: ParsableCommand {
                       + "limit \(maxGrowthMB) MB); \(last.decodes) decodes, hit rate "
                       + "\(Int((last.hitRate * 100).rounded()))%, \(last.dropped) dropped")
         }
-        if !ok { throw ExitCode.failure }
+        if !ok {
+            throw fail("RSS grew \(megabytes(growth)) between loop \(min(2, loops)) and loop \(loops), more than --max-growth-mb \(maxGrowthMB)")
+        }
     }
 
     /// The summary's verdict, as every soak prints it.

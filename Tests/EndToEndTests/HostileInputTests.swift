@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReelTestSupport
 
 /// Input made to break a player, from outside: broken samples, files that are not files,
 /// decompression bombs, names that are escape sequences. Each gets one clear line or is shown
@@ -11,19 +12,6 @@ import Testing
         return folder
     }
 
-    /// A mono 32-bit float WAV written byte by byte (not through Reel's own writer).
-    static func floatWAV(_ samples: [Float], rate: UInt32 = 8000, to path: String) throws {
-        var data = Data()
-        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        let payload = UInt32(samples.count * 4)
-        data.append(contentsOf: Array("RIFF".utf8)); put(36 + payload)
-        data.append(contentsOf: Array("WAVEfmt ".utf8)); put(UInt32(16))
-        put(UInt16(3)); put(UInt16(1)); put(rate); put(rate * 4); put(UInt16(4)); put(UInt16(32))
-        data.append(contentsOf: Array("data".utf8)); put(payload)
-        for sample in samples { put(sample.bitPattern) }
-        try data.write(to: URL(fileURLWithPath: path))
-    }
-
     /// A second of a quiet sine with NaN, ±infinity and ±1e30 in it.
     static func poisonedWAV(in folder: String) throws -> String {
         var samples = (0..<8000).map { Float(0.3 * sin(Double($0) / 8000 * 2 * .pi * 440)) }
@@ -32,7 +20,7 @@ import Testing
             samples[index] = value
         }
         let path = folder + "/poisoned.wav"
-        try floatWAV(samples, to: path)
+        try HostileFiles.floatWAV(samples).write(to: URL(fileURLWithPath: path))
         return path
     }
 
@@ -93,5 +81,41 @@ extension HostileInputTests {
                 #expect(seconds < 5, "\(command[0]) \(name) took \(seconds) s")
             }
         }
+    }
+}
+
+extension HostileInputTests {
+    /// A 261 KB PNG claiming 16384x16384 at 16 bits: render refuses it from its chunks, with
+    /// less than 64 MB more at its peak than rendering a plain frame; as frame 1 of a 640x360
+    /// sequence it neither sizes the sequence nor stops a soak; `--size 16384x16384` is refused
+    /// before anything is allocated. Every status 1 comes with its line.
+    @Test func aDecompressionBombCostsNothing() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = try Shell.run([Shell.reel, "make-frames", folder, "--count", "6", "--size", "640x360", "--name", "shot"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let plain = try Shell.run([Shell.reel, "render", folder + "/shot.0002.png", "--width", "80", "--height", "24"])
+        #expect(plain.status == 0)
+        try Data(HostileFiles.pngBomb()).write(to: URL(fileURLWithPath: folder + "/bomb.png"))
+        let bomb = try Shell.run(["timeout", "60", Shell.reel, "render", folder + "/bomb.png", "--width", "80", "--height", "24"])
+        #expect(bomb.status == 1)
+        #expect(bomb.stderr.contains("claims 16384x16384, which its data cannot hold"), "\(bomb.stderr)")
+        #expect(bomb.stderr.split(separator: "\n").count == 1)
+        #expect(bomb.peakRSS - plain.peakRSS < 64 << 20, "peak RSS \(bomb.peakRSS >> 20) MB vs \(plain.peakRSS >> 20) MB")
+
+        // Frame 1 of the sequence is the bomb.
+        try FileManager.default.removeItem(atPath: folder + "/shot.0001.png")
+        try FileManager.default.moveItem(atPath: folder + "/bomb.png", toPath: folder + "/shot.0001.png")
+        let probe = try Shell.run([Shell.reel, "probe", folder + "/shot.####.png"])
+        #expect(probe.status == 0 && probe.stdout.contains("640x360"), "\(probe.stdout)\(probe.stderr)")
+        let soak = try Shell.run(["timeout", "120", Shell.reel, "soak", folder + "/shot.####.png", "--loops", "3"])
+        #expect(soak.status == 0, "\(soak.stdout)\(soak.stderr)")
+        #expect(soak.stdout.contains("at 640x360"))
+        #expect(soak.peakRSS - plain.peakRSS < 64 << 20, "soak peak RSS \(soak.peakRSS >> 20) MB")
+
+        let huge = try Shell.run(["timeout", "60", Shell.reel, "soak", folder + "/shot.####.png", "--size", "16384x16384"])
+        #expect(huge.status == 1)
+        #expect(huge.stderr.contains("more than the per-frame limit"), "\(huge.stderr)")
+        #expect(huge.peakRSS - plain.peakRSS < 64 << 20)
     }
 }

@@ -9,6 +9,8 @@ enum Shell {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The child's peak resident set in bytes (`wait4`'s ru_maxrss).
+        var peakRSS: Int = 0
     }
 
     /// The package's folder.
@@ -33,7 +35,7 @@ enum Shell {
     }()
 
     /// Runs `arguments[0]` (looked up in PATH) with the rest, from the package folder, and waits
-    /// for it with `waitpid`. Not Foundation's Process: it notices an exit through a socket the
+    /// for it with `wait4`. Not Foundation's Process: it notices an exit through a socket the
     /// child inherits, so a daemon the command starts (the tmux server) would make it wait forever.
     @discardableResult
     static func run(_ arguments: [String]) throws -> Result {
@@ -69,12 +71,14 @@ enum Shell {
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
         guard spawned == 0 else { throw ShellError.cannotRun(arguments[0], spawned) }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         // WIFEXITED / WEXITSTATUS, written out: they are macros.
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: exitStatus,
                       stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+                      peakRSS: Int(usage.ru_maxrss) * 1024)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReelTestSupport
 @testable import ReelCore
 
 @Suite struct PNGDecoderTests {
@@ -104,9 +105,62 @@ import Testing
 
     @Test func aHugeHeaderIsRefusedBeforeAllocating() throws {
         let folder = TemporaryFolder()
-        folder.write("huge.png", pngHeaderOnly(width: 20000, height: 20000))
-        #expect(throws: MediaError.imageTooLarge(path: folder.path + "/huge.png", width: 20000, height: 20000)) {
+        folder.write("huge.png", HostileFiles.pngHeaderOnly(width: 20000, height: 20000))
+        #expect(throws: MediaError.imageTooLarge(path: folder.path + "/huge.png", width: 20000, height: 20000,
+                                                    limit: FrameLimit.ceiling)) {
             try PNGDecoder.decode(path: folder.path + "/huge.png")
+        }
+    }
+
+    /// 261 KB claiming 16384x16384 at 16 bits (1.5 GiB of rows) is refused from its chunk list,
+    /// before libpng allocates or inflates anything; so is a frame over the per-frame limit.
+    @Test func aDecompressionBombIsRefusedBeforeAllocating() throws {
+        let folder = TemporaryFolder()
+        let bomb = HostileFiles.pngBomb()
+        #expect(bomb.count > 250_000 && bomb.count < 270_000)
+        folder.write("bomb.png", bomb)
+        let heapBefore = ProcessMemory.heapBytes()
+        #expect {
+            try PNGDecoder.decode(path: folder.path + "/bomb.png")
+        } throws: { error in
+            guard case MediaError.implausibleSize(_, 16384, 16384, let reason) = error else { return false }
+            return reason.contains("16-bit") && reason.contains("261")
+        }
+        #expect(throws: MediaError.self) { try PNGDecoder.size(path: folder.path + "/bomb.png") }
+        #expect(ProcessMemory.heapBytes() - heapBefore < 16 << 20)
+        // The same stream under a header that tells the truth about its size decodes.
+        let honest = HostileFiles.pngBomb(width: 2048, height: 1024, dataBytes: 40_000)
+        folder.write("honest.png", honest)
+        #expect(try PNGDecoder.size(path: folder.path + "/honest.png") == (2048, 1024))
+        // A true header over the per-frame limit: 8192x8192 at 16 bits decodes into 768 MiB.
+        let limit = FrameLimit(cacheBudget: 100 << 20)
+        #expect(limit.bytes == FrameLimit.floor)
+        folder.write("big.png", HostileFiles.pngBomb(width: 8192, height: 8192, dataBytes: 400_000))
+        #expect(throws: MediaError.imageTooLarge(path: folder.path + "/big.png", width: 8192, height: 8192, limit: limit.bytes)) {
+            try PNGDecoder.size(path: folder.path + "/big.png", limit: limit)
+        }
+        #expect(FrameLimit(cacheBudget: 64 << 30).bytes == FrameLimit.ceiling)
+    }
+
+    /// An empty file is said to be empty, not libpng's "invalid argument".
+    @Test func anEmptyFileSaysItIsEmpty() throws {
+        let folder = TemporaryFolder()
+        folder.write("empty.png", [])
+        #expect(throws: MediaError.notMedia(path: folder.path + "/empty.png", reason: "the file is empty (0 bytes)")) {
+            try PNGDecoder.size(path: folder.path + "/empty.png")
+        }
+    }
+
+    /// A chunk type with control bytes in it is named escaped, on one line.
+    @Test func chunkNamesAreEscaped() throws {
+        var bytes = HostileFiles.pngSignature + HostileFiles.ihdr(width: 4, height: 4)
+        bytes += HostileFiles.be32(1_000_000) + [0x1B, 0x0A, 0x00, 0x41] + [1, 2, 3]
+        #expect {
+            try bytes.withUnsafeBytes { try PNGChunkCheck.validate($0, path: "x.png") }
+        } throws: { error in
+            let text = (error as? MediaError)?.description ?? ""
+            return text.contains("\\x1b\\x0a\\x00A chunk claims 1000000 bytes") && !text.contains("\n")
+                && !text.contains("\u{1B}") && !text.contains("\0")
         }
     }
 
@@ -140,26 +194,6 @@ private func name(_ path: String) -> String { String(path.split(separator: "/").
 
 /// A well-formed PNG whose IHDR claims `width` × `height` but whose IDAT holds a few bytes only,
 /// as a hostile or damaged file would.
-func pngHeaderOnly(width: Int, height: Int) -> [UInt8] {
-    func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 255), UInt8(v >> 8 & 255), UInt8(v & 255)] }
-    func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let body = Array(type.utf8) + data
-        return be32(UInt32(data.count)) + body + be32(crc32(body))
-    }
-    return [137, 80, 78, 71, 13, 10, 26, 10]
-        + chunk("IHDR", be32(UInt32(width)) + be32(UInt32(height)) + [8, 6, 0, 0, 0])
-        + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])
-        + chunk("IEND", [])
-}
-
-func crc32(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-        crc ^= UInt32(byte)
-        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    return ~crc
-}
 
 import CPNG
 

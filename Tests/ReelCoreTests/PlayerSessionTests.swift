@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReelTestSupport
 @testable import ReelCore
 
 /// The tick on a simulated clock: which frame is shown, and which count as dropped.
@@ -188,7 +189,7 @@ import Testing
         folder.write(name(4), Array("not a png at all".utf8))
         try folder.writePNG(name(5), width: 64, height: 64)
         try folder.writePNG(name(6), width: 1, height: 1, colour: (200, 100, 50))
-        folder.write(name(7), pngHeaderOnly(width: 20000, height: 20000))
+        folder.write(name(7), HostileFiles.pngHeaderOnly(width: 20000, height: 20000))
         let crasher = Corpus.root + "/png/libpng-testpngs/crashers/huge_IDAT.png"
         folder.write(name(8), [UInt8](try #require(FileManager.default.contents(atPath: crasher))))
         try folder.writePNG(name(9), width: 32, height: 16)

@@ -64,11 +64,11 @@ public struct DecodeFocus: Hashable, Sendable {
 }
 
 extension FrameSize {
-    /// Reads `WxH` (`1920x1080`); nil unless both are between 1 and `PNGDecoder.maxSide`.
+    /// Reads `WxH` (`1920x1080`); nil unless both are between 1 and `FrameLimit.maxSide`.
     public init?(parsing text: String) {
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              (1...PNGDecoder.maxSide).contains(width), (1...PNGDecoder.maxSide).contains(height) else { return nil }
+              (1...FrameLimit.maxSide).contains(width), (1...FrameLimit.maxSide).contains(height) else { return nil }
         self.init(width: width, height: height)
     }
 }

@@ -149,7 +149,8 @@ public final class DecodePool: @unchecked Sendable {
 
     /// One worker's life: take the nearest job, decode it, put it in the cache.
     private func work() {
-        let scratch = DecodeScratch(recycled: { [cache] count in cache.takeSpare(count: count) })
+        let scratch = DecodeScratch(limit: FrameLimit(cacheBudget: cache.budget),
+                                    recycled: { [cache] count in cache.takeSpare(count: count) })
         while let job = nextJob() {
             let content = job.source.decode(job.key.frame, fitting: job.key.size, scratch: scratch)
             scratch.trim()

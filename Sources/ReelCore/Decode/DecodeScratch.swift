@@ -14,8 +14,11 @@ public final class DecodeScratch {
     /// Hands out a recycled buffer of exactly the byte count asked for, if there is one
     /// (`FrameCache.takeSpare`).
     let recycled: @Sendable (Int) -> [UInt8]?
+    /// What one frame's decode may hold; a file claiming more fails before allocating.
+    public let limit: FrameLimit
 
-    public init(recycled: @escaping @Sendable (Int) -> [UInt8]? = { _ in nil }) {
+    public init(limit: FrameLimit = .standalone, recycled: @escaping @Sendable (Int) -> [UInt8]? = { _ in nil }) {
+        self.limit = limit
         self.recycled = recycled
     }
 

@@ -6,30 +6,26 @@ import CPNG
 /// Stateless; safe from any thread (each call has its own `png_image`). Errors never abort the
 /// process: the simplified API reports them in the `png_image`, not through longjmp.
 public enum PNGDecoder {
-    /// Widest or tallest frame Reel decodes; a header claiming more is refused before allocating.
-    public static let maxSide = 16384
-    /// Largest decoded frame in bytes (RGBA).
-    public static let maxBytes = 1 << 30
     /// Largest PNG file read into memory.
     static let maxFileBytes = 1 << 30
 
     /// The size a PNG file's header claims, without decoding its pixels.
-    public static func size(path: String) throws(MediaError) -> (width: Int, height: Int) {
+    public static func size(path: String, limit: FrameLimit = .standalone) throws(MediaError) -> (width: Int, height: Int) {
         let bytes = try FileBytes.read(path: path, limit: maxFileBytes)
-        return try withImage(bytes: bytes, count: bytes.count, path: path) { (image) throws(MediaError) in
+        return try withImage(bytes: bytes, count: bytes.count, path: path, limit: limit) { (image) throws(MediaError) in
             (Int(image.pointee.width), Int(image.pointee.height))
         }
     }
 
     /// Decodes a PNG file to RGBA.
-    public static func decode(path: String) throws(MediaError) -> RGBAImage {
+    public static func decode(path: String, limit: FrameLimit = .standalone) throws(MediaError) -> RGBAImage {
         let bytes = try FileBytes.read(path: path, limit: maxFileBytes)
-        return try decode(bytes: bytes, path: path)
+        return try decode(bytes: bytes, path: path, limit: limit)
     }
 
     /// Decodes PNG bytes to RGBA; `path` only names the file in errors.
-    public static func decode(bytes: [UInt8], path: String) throws(MediaError) -> RGBAImage {
-        try withImage(bytes: bytes, count: bytes.count, path: path) { (image) throws(MediaError) in
+    public static func decode(bytes: [UInt8], path: String, limit: FrameLimit = .standalone) throws(MediaError) -> RGBAImage {
+        try withImage(bytes: bytes, count: bytes.count, path: path, limit: limit) { (image) throws(MediaError) in
             var pixels: [UInt8] = []
             try finishReadRGBA(image, into: &pixels, path: path)
             return RGBAImage(width: Int(image.pointee.width), height: Int(image.pointee.height), pixels: pixels)
@@ -44,7 +40,7 @@ public enum PNGDecoder {
     /// scaled (and composited over black) from there.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
         let count = try FileBytes.read(path: path, limit: maxFileBytes, into: &scratch.fileBytes)
-        return try withImage(bytes: scratch.fileBytes, count: count, path: path) { (image) throws(MediaError) in
+        return try withImage(bytes: scratch.fileBytes, count: count, path: path, limit: scratch.limit) { (image) throws(MediaError) in
             let width = Int(image.pointee.width)
             let height = Int(image.pointee.height)
             let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
@@ -105,9 +101,10 @@ public enum PNGDecoder {
     }
 
     /// Runs `body` on a `png_image` whose header has been read from the first `count` of `bytes`
-    /// and checked against the size limits, and frees the image afterwards whatever happens.
+    /// and checked against `limit` (what its decode will hold: 4 bytes a pixel, 12 for 16-bit
+    /// files, read wide then narrowed), and frees the image afterwards whatever happens.
     private static func withImage<T>(
-        bytes: [UInt8], count: Int, path: String,
+        bytes: [UInt8], count: Int, path: String, limit: FrameLimit,
         _ body: (UnsafeMutablePointer<png_image>) throws(MediaError) -> T
     ) throws(MediaError) -> T {
         var image = png_image()
@@ -116,6 +113,8 @@ public enum PNGDecoder {
         let outcome = bytes.withUnsafeBytes { whole in
             let raw = UnsafeRawBufferPointer(rebasing: whole.prefix(count))
             do throws(MediaError) {
+                // An empty file is not a PNG, whatever libpng's "invalid argument" suggests.
+                guard !raw.isEmpty else { throw MediaError.notMedia(path: path, reason: "the file is empty (0 bytes)") }
                 try PNGChunkCheck.validate(raw, path: path)
             } catch {
                 return Result<T, MediaError>.failure(error)
@@ -127,8 +126,9 @@ public enum PNGDecoder {
                 }
                 let width = Int(pointer.pointee.width)
                 let height = Int(pointer.pointee.height)
-                guard width <= maxSide, height <= maxSide, width * height * 4 <= maxBytes else {
-                    return .failure(.imageTooLarge(path: path, width: width, height: height))
+                let perPixel = reel_png_format_is_linear(pointer.pointee.format) != 0 ? 12 : 4
+                guard limit.allows(width: width, height: height, bytesPerPixel: perPixel) else {
+                    return .failure(.imageTooLarge(path: path, width: width, height: height, limit: limit.bytes))
                 }
                 do throws(MediaError) {
                     return .success(try body(pointer))

@@ -19,8 +19,10 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, errno: Int32)
     /// libpng refused the file; `reason` is libpng's own message.
     case badPNG(path: String, reason: String)
-    /// The header claims a size Reel will not allocate for.
-    case imageTooLarge(path: String, width: Int, height: Int)
+    /// The header claims a size Reel will not allocate for (`limit`: the per-frame limit in bytes).
+    case imageTooLarge(path: String, width: Int, height: Int, limit: Int)
+    /// The header claims a size the data that follows cannot hold (a decompression bomb).
+    case implausibleSize(path: String, width: Int, height: Int, reason: String)
     /// libsndfile refused the file; `reason` is libsndfile's own message.
     case badAudio(path: String, reason: String)
     /// A write failed (demo generator, exports).
@@ -42,8 +44,10 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): cannot read: \(String(cString: strerror(code)))"
         case .badPNG(let path, let reason):
             return "\(path): not a readable PNG: \(reason)"
-        case .imageTooLarge(let path, let width, let height):
-            return "\(path): \(width)x\(height) is larger than Reel decodes (at most \(PNGDecoder.maxSide) per side, \(PNGDecoder.maxBytes >> 20) MiB per frame)"
+        case .imageTooLarge(let path, let width, let height, let limit):
+            return "\(path): \(width)x\(height) is larger than Reel decodes (at most \(FrameLimit.maxSide) per side, \(limit >> 20) MiB per frame)"
+        case .implausibleSize(let path, let width, let height, let reason):
+            return "\(path): claims \(width)x\(height), which its data cannot hold: \(reason)"
         case .badAudio(let path, let reason):
             return "\(path): not a readable audio file: \(reason)"
         case .writeFailed(let path, let reason):

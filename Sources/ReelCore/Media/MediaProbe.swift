@@ -38,22 +38,39 @@ public enum MediaProbe {
         return !FileBytes.exists(path) && SequencePattern.parse(placeholder: path) != nil
     }
 
-    /// The size of the sequence's frames, from the first frame whose header reads.
+    /// The size of the sequence's frames: the size most of a few frames' headers agree on (the
+    /// first, the last and three between, then the frames after the first where those do not
+    /// read), so one frame's claim, a bomb's 16384x16384 say, cannot decide it alone. Throws
+    /// the first frame's reason when no header reads.
     public static func frameSize(of sequence: ImageSequence) throws(MediaError) -> (width: Int, height: Int) {
         var firstError: MediaError?
-        var attempts = 0
-        var frame = sequence.first
-        while frame <= sequence.last && attempts < headerAttempts {
-            if let path = sequence.path(frame: frame) {
-                attempts += 1
-                do {
-                    return try PNGDecoder.size(path: path)
-                } catch {
-                    firstError = firstError ?? error
-                }
+        var sizes: [(width: Int, height: Int)] = []
+        var tried = Set<Int>()
+        let span = sequence.last - sequence.first
+        let spread = (0...4).map { sequence.first + span * $0 / 4 }
+        let following = sequence.first...min(sequence.last, sequence.first + headerAttempts)
+        for frame in spread + Array(following) where tried.count < headerAttempts + 5 && sizes.count < 5 {
+            guard !tried.contains(frame), let path = sequence.path(frame: frame) else { continue }
+            tried.insert(frame)
+            do {
+                sizes.append(try PNGDecoder.size(path: path))
+            } catch {
+                firstError = firstError ?? error
             }
-            frame += 1
+            // Three that agree are a majority of the five asked for.
+            if sizes.count >= 3, let size = majority(sizes), sizes.count(where: { $0 == size }) >= 3 { return size }
         }
+        if let size = majority(sizes) { return size }
         throw firstError ?? .noFramesMatch(pattern: sequence.displayName)
+    }
+
+    /// The most common size; among equals, the one seen first.
+    static func majority(_ sizes: [(width: Int, height: Int)]) -> (width: Int, height: Int)? {
+        var best: (size: (width: Int, height: Int), count: Int)?
+        for size in sizes {
+            let count = sizes.count(where: { $0 == size })
+            if count > (best?.count ?? 0) { best = (size, count) }
+        }
+        return best?.size
     }
 }
