@@ -1,21 +1,25 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ReelCore
 
 /// Writes `line` and a newline to standard output at once (`write(2)`): soak and bench lines
-/// reach a pipe as they happen, not when a buffer fills.
+/// reach a pipe as they happen, not when a buffer fills. Controls in it (from a file name) are
+/// escaped, so the line stays one line and cannot drive the terminal.
 func printLine(_ line: String) {
-    writeAll(STDOUT_FILENO, line + "\n")
+    writeAll(STDOUT_FILENO, SafeText.escaped(line) + "\n")
 }
 
-/// Writes `text` to standard output as it is (it brings its own newlines).
+/// Writes `text` to standard output as it is (it brings its own newlines and escapes: callers
+/// make it safe, as `ANSIText` does).
 func printText(_ text: String) {
     writeAll(STDOUT_FILENO, text)
 }
 
-/// Prints one line to standard error, prefixed with the program's name, as Unix tools do.
+/// Prints one line to standard error, prefixed with the program's name, as Unix tools do; controls
+/// in it (a file name's, a library's message) are escaped, so it is always one line.
 func printError(_ message: String) {
-    writeAll(STDERR_FILENO, "reel: " + message + "\n")
+    writeAll(STDERR_FILENO, "reel: " + SafeText.escaped(message) + "\n")
 }
 
 private func writeAll(_ fd: Int32, _ text: String) {

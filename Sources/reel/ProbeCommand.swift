@@ -35,9 +35,9 @@ struct ProbeCommand: ParsableCommand {
         if json {
             let objects = reports.map { ProbeFormat.json($0, fps: fps) }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            printText(SafeText.jsonEscapingControls(String(decoding: data, as: UTF8.self)) + "\n")
         } else {
-            for report in reports { print(ProbeFormat.text(report, fps: fps)) }
+            for report in reports { printText(ProbeFormat.text(report, fps: fps) + "\n") }
         }
         if failed { throw ExitCode.failure }
     }
@@ -50,7 +50,7 @@ enum ProbeFormat {
         case .sequence(let sequence, let width, let height):
             let gaps = sequence.gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
             return """
-            \(sequence.displayName)
+            \(SafeText.escaped(sequence.displayName))
               type      image sequence (PNG)
               frames    \(sequence.first)-\(sequence.last) (\(sequence.frameCount) frames, \(seconds(Double(sequence.frameCount) / fps)) at \(number(fps)) fps)
               size      \(width)x\(height)
@@ -59,9 +59,9 @@ enum ProbeFormat {
             """
         case .audio(let path, let info):
             return """
-            \(path)
+            \(SafeText.escaped(path))
               type      audio
-              format    \(info.format), \(info.encoding)
+              format    \(SafeText.escaped(info.format)), \(SafeText.escaped(info.encoding))
               rate      \(info.sampleRate) Hz
               channels  \(info.channels)
               frames    \(info.frames)

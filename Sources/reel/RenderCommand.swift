@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "A sequence (a frame's file, its folder, or a pattern) or an audio file.")
     var media: String
 
-    @Option(help: "The frame to print (default: the first).")
+    @Option(help: "The frame to print (default: the frame whose file is named, else the first).")
     var frame: Int?
 
     @Option(help: "Columns at most (default: the terminal's width, else 80).")
@@ -62,7 +62,11 @@ struct RenderCommand: ParsableCommand {
     func renderFrame(columns: Int, rows: Int) throws -> CellGrid {
         let setup = try SequenceSetup(path: media)
         let sequence = setup.sequence
-        let number = frame ?? sequence.first
+        var named: Int?
+        if case .pattern(let pattern) = sequence.naming {
+            named = pattern.frameNumber(fileName: String(media.split(separator: "/").last ?? ""))
+        }
+        let number = frame ?? named ?? sequence.first
         guard (sequence.first...sequence.last).contains(number) else {
             throw fail("\(sequence.displayName) has frames \(sequence.first)–\(sequence.last), not \(number)")
         }

@@ -119,3 +119,50 @@ extension HostileInputTests {
         #expect(huge.peakRSS - plain.peakRSS < 64 << 20)
     }
 }
+
+extension HostileInputTests {
+    /// A name made of escape sequences (clear the screen, retitle the window, ring the bell, a
+    /// newline, a C1 CSI, a right-to-left override): probe, its JSON, error lines, render and the
+    /// stats file show it escaped, and every line stays one line.
+    @Test func namesThatAreEscapesStayEscaped() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let evil = "a\u{1B}[2J\u{1B}]0;owned\u{07}\nb\u{9B}31m\u{202E}c"
+        let made = try Shell.run([Shell.reel, "make-frames", folder, "--count", "3", "--size", "64x36", "--name", evil])
+        #expect(made.status == 0, "\(made.stderr)")
+        try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder + "/" + evil + ".0004.png"))
+        let pattern = folder + "/" + evil + ".####.png"
+        func isClean(_ text: String) -> Bool {
+            !text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }
+        }
+        let probe = try Shell.run([Shell.reel, "probe", pattern])
+        #expect(probe.status == 0)
+        #expect(isClean(probe.stdout) && probe.stdout.contains("a\\x1b[2J\\x1b]0;owned\\x07\\x0ab\\x9b31m\\u{202e}c"), "\(probe.stdout)")
+        #expect(probe.stdout.split(separator: "\n").count == 6, "the name is one line: \(probe.stdout)")
+        let json = try Shell.run([Shell.reel, "probe", "--json", pattern])
+        #expect(json.status == 0 && isClean(json.stdout), "\(json.stdout)")
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect((objects.first?["pattern"] as? String)?.hasSuffix(evil + ".####.png") == true, "the JSON keeps the name exactly")
+        // An error line about the frame that is not a PNG.
+        let bad = try Shell.run([Shell.reel, "render", folder + "/" + evil + ".0004.png"])
+        #expect(bad.status == 1 && isClean(bad.stderr) && bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
+        #expect(bad.stderr.contains("\\x1b]0;owned\\x07"))
+        let missing = try Shell.run([Shell.reel, "probe", folder + "/" + evil + ".wav"])
+        #expect(missing.status == 1 && isClean(missing.stderr) && missing.stderr.split(separator: "\n").count == 1)
+        let render = try Shell.run([Shell.reel, "render", folder + "/" + evil + ".0001.png", "--width", "20", "--height", "5"])
+        #expect(render.status == 0)
+        #expect(!render.stdout.contains("\u{07}") && !render.stdout.contains("owned"))
+        // The stats file, written while the player shows the sequence.
+        let log = StatsLog(path: folder + "/stats.jsonl")
+        let tmux = try Tmux(width: 100, height: 30)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.tmux(["send-keys", "-t", "e2e", "-l", "'\(Shell.reel)' --paused --stats-file '\(log.path)' \"$(ls -d \(folder)/a*.0001.png)\""])
+        try tmux.press("Enter")
+        try log.waitFor { _ in true }
+        try tmux.waitFor { $0.contains("q quit") }
+        try tmux.quitAndWaitForShell()
+        let text = try String(contentsOfFile: log.path, encoding: .utf8)
+        #expect(isClean(text) && text.contains("\\u001b]0;owned\\u0007\\nb\\u009b31m\\u202ec"), "\(text.prefix(400))")
+        #expect(try tmux.tmux(["display-message", "-p", "-t", "e2e", "#{pane_title}"]) != "owned\n", "the window was not retitled")
+    }
+}
