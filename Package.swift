@@ -30,12 +30,14 @@ let package = Package(
         .systemLibrary(
             name: "CPortAudio", pkgConfig: "portaudio-2.0",
             providers: [.apt(["portaudio19-dev"])]),
+        // Reel's own C: routes the C stderr stream so libraries' chatter stays off the terminal.
+        .target(name: "CLibraryQuiet"),
         // glibc's <malloc.h>: mallinfo2, malloc_trim, mallopt. Part of libc, so no pkg-config.
         .systemLibrary(name: "CMalloc"),
 
         .target(
             name: "ReelCore",
-            dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc"],
+            dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc", "CLibraryQuiet"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "ReelTUI",

@@ -166,3 +166,52 @@ extension HostileInputTests {
         #expect(try tmux.tmux(["display-message", "-p", "-t", "e2e", "#{pane_title}"]) != "owned\n", "the window was not retitled")
     }
 }
+
+extension HostileInputTests {
+    /// libmpg123's notes about an MP3-in-WAV stay off stderr: one line, saying the data does not
+    /// decode (not "does not exist"), with the decoder's last word.
+    @Test func libraryChatterNeverReachesTheTerminal() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/mp3.wav"
+        try HostileFiles.mp3InWAV().write(to: URL(fileURLWithPath: path))
+        for command in [["probe"], ["render"], ["soak", "--switch", "--cycles", "1"]] {
+            let result = try Shell.run(["timeout", "30", Shell.reel] + command + [path])
+            #expect(result.status == 1, "\(command[0])")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(command[0]): \(result.stderr)")
+            #expect(lines.first?.hasPrefix("reel: ") == true)
+            #expect(result.stderr.contains("its audio data cannot be decoded"), "\(result.stderr)")
+            #expect(!result.stderr.contains("does not exist"))
+        }
+    }
+
+    /// A terminal that cannot move the cursor gets one line and status 1, and keeps its modes.
+    @Test func aDumbTerminalIsRefusedInOneLine() throws {
+        let tmux = try Tmux(width: 150, height: 20)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("TERM=dumb '\(Shell.reel)' Assets; echo \"[status $?]\"")
+        let screen = try tmux.waitFor { $0.range(of: #"\[status \d"#, options: .regularExpression) != nil }
+        #expect(screen.contains("TERM=dumb cannot move the cursor"))
+        // At the start of its own line: the newline still returned the carriage.
+        #expect(screen.split(separator: "\n").contains { $0.hasPrefix("[status 1]") }, "\(screen)")
+        try tmux.type("stty -a | tr ' ' '\\n' | grep -x -e opost -e onlcr -e echo | tr '\\n' +")
+        try tmux.waitFor { $0.contains("opost+onlcr+echo+") }
+    }
+
+    /// Ctrl-\ (SIGQUIT) ends the player like SIGTERM: the shell's screen and modes come back,
+    /// status 131, and no backtrace is drawn.
+    @Test func controlBackslashQuitsCleanly() throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        try tmux.waitFor { $0.contains("e2e$") }
+        try tmux.type("'\(Shell.reel)' --paused Assets; echo \"[status $?]\"")
+        try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
+        try tmux.press("C-\\")
+        let screen = try tmux.waitFor { $0.range(of: #"\[status \d"#, options: .regularExpression) != nil }
+        #expect(screen.contains("[status 131]"), "\(screen)")
+        #expect(!screen.contains("Backtrace") && !screen.contains("Thread 0") && !screen.contains("crashed"))
+        #expect(try tmux.tmux(["display-message", "-p", "-t", "e2e", "#{alternate_on}"]).hasPrefix("0"))
+        try tmux.type("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' +")
+        try tmux.waitFor { $0.contains("icanon+echo+") }
+    }
+}

@@ -50,6 +50,28 @@ public enum HostileFiles {
         return data
     }
 
+    /// A WAV that says its data is MPEG Layer III (format tag 0x55) over bytes that hold no MPEG
+    /// frame: libmpg123, inside libsndfile, prints "Note: Illegal Audio-MPEG-Header" about it.
+    public static func mp3InWAV(junkBytes: Int = 20_000) -> Data {
+        var data = Data()
+        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        var seed: UInt32 = 12345
+        let junk = (0..<junkBytes).map { _ -> UInt8 in
+            seed = seed &* 1_103_515_245 &+ 12345
+            return UInt8(truncatingIfNeeded: seed >> 16)
+        }
+        // WAVEFORMATEX + MPEGLAYER3WAVEFORMAT's 12 bytes, a fact chunk, the data.
+        let fmtSize: UInt32 = 30
+        data.append(contentsOf: Array("RIFF".utf8)); put(UInt32(4 + 8 + fmtSize + 12 + 8) + UInt32(junk.count))
+        data.append(contentsOf: Array("WAVEfmt ".utf8)); put(fmtSize)
+        put(UInt16(0x55)); put(UInt16(2)); put(UInt32(44_100)); put(UInt32(16_000)); put(UInt16(1)); put(UInt16(0))
+        put(UInt16(12)); put(UInt16(1)); put(UInt32(2)); put(UInt16(417)); put(UInt16(1)); put(UInt16(1393))
+        data.append(contentsOf: Array("fact".utf8)); put(UInt32(4)); put(UInt32(100_000))
+        data.append(contentsOf: Array("data".utf8)); put(UInt32(junk.count))
+        data.append(contentsOf: junk)
+        return data
+    }
+
     public static func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 255), UInt8(v >> 8 & 255), UInt8(v & 255)] }
 
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {

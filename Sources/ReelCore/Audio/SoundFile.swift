@@ -21,8 +21,9 @@ public final class SoundFile: @unchecked Sendable {
         // is its own business, and this way it is closed exactly once, here.
         let fd = try RegularFile(path: path).take()
         var raw = SF_INFO()
-        guard let handle = sf_open_fd(fd, Int32(SFM_READ), &raw, 0) else {
-            let reason = String(cString: sf_strerror(nil))
+        let (opened, chatter) = LibraryChatter.quietly { sf_open_fd(fd, Int32(SFM_READ), &raw, 0) }
+        guard let handle = opened else {
+            let reason = Self.reason(String(cString: sf_strerror(nil)), chatter: chatter)
             close(fd)
             throw .badAudio(path: path, reason: reason)
         }
@@ -49,13 +50,13 @@ public final class SoundFile: @unchecked Sendable {
     /// -1...1; returns how many it read, 0 at the end. A decoding error after some frames ends the
     /// stream there, as a player would (libsndfile reports it as a short read).
     public func read(into buffer: UnsafeMutablePointer<Float>, frames: Int) -> Int {
-        max(0, Int(sf_readf_float(handle, buffer, sf_count_t(frames))))
+        max(0, Int(LibraryChatter.quietly { sf_readf_float(handle, buffer, sf_count_t(frames)) }.0))
     }
 
     /// Moves the read position to sample frame `frame` (`sf_seek`); false when the file cannot seek there.
     @discardableResult
     public func seek(toFrame frame: Int) -> Bool {
-        sf_seek(handle, sf_count_t(max(0, frame)), SEEK_SET) >= 0
+        LibraryChatter.quietly { sf_seek(handle, sf_count_t(max(0, frame)), SEEK_SET) }.0 >= 0
     }
 
     /// Writes interleaved float samples to a new 16-bit PCM WAV file at `path`.
@@ -91,6 +92,15 @@ public final class SoundFile: @unchecked Sendable {
         }
         let reason = String(cString: sf_strerror(handle))
         guard sf_close(handle) == 0, !failed else { throw .writeFailed(path: path, reason: reason) }
+    }
+
+    /// What is true of a file libsndfile would not open. The file is a regular one (checked
+    /// before), so its "does not exist or is not a regular file" means its decoder gave up
+    /// (libmpg123 on MPEG data it cannot find a frame in): say that, with the decoder's words.
+    static func reason(_ libsndfile: String, chatter: String?) -> String {
+        let wrong = libsndfile.contains("does not exist") || libsndfile.contains("not a regular file")
+        let words = chatter.map { " (\($0))" } ?? ""
+        return wrong ? "its audio data cannot be decoded" + words : libsndfile
     }
 
     /// libsndfile's name for a major format or a subtype.

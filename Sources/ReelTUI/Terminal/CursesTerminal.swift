@@ -60,9 +60,17 @@ public final class CursesTerminal {
         guard let screen = made else {
             throw .cannotStart(term: term ?? getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
+        set_term(screen)
+        // A terminal that cannot move the cursor (TERM=dumb, an emacs shell buffer) would get
+        // the whole screen as a stream of text: refuse it before anything is sent.
+        guard !String(cString: reel_terminfo_string("cup")).isEmpty else {
+            // newterm has already changed the line discipline: give the shell's modes back.
+            reset_shell_mode()
+            delscreen(screen)
+            throw .noCursorAddressing(term: term ?? getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
         self.screen = screen
         self.output = output
-        set_term(screen)
         cbreak()
         noecho()
         nonl()

@@ -3,15 +3,16 @@ import Glibc
 #endif
 import Synchronization
 
-/// The last termination signal received (SIGINT, SIGTERM, SIGHUP), 0 for none. A lock-free
+/// The last termination signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 for none. A lock-free
 /// atomic, so the handler may set it; the run loop reads it and leaves by the normal path,
 /// which restores the terminal.
 let receivedTerminationSignal = Atomic<Int32>(0)
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a request to quit, instead of an exit that would leave
-/// the terminal in raw mode.
+/// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a request to quit, instead of an exit that
+/// would leave the terminal in raw mode. SIGQUIT (Ctrl-\\) too: Swift's runtime would otherwise
+/// take it as a crash, draw a backtrace over the screen and leave the player running.
 enum SignalTrap {
-    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     static func install() {
         // A parent may hand down a mask that blocks them (threads of test runners and thread
