@@ -6,16 +6,23 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux ncurses-term
 APT_LOG := /tmp/reel-apt.log
 
-.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline audio-files bench-audio soak-audio clean
+.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
 
 run: build
 	.build/release/reel
 
-# Every test, then the core's tests again under ThreadSanitizer (its own build folder).
+# Every test; beside them (the tmux tests mostly wait on the terminal, so the cores are free),
+# the core's tests again under ThreadSanitizer (its own build folder) and a few seconds of each
+# fuzz target over its seeds, whose output follows once the main tests are done.
+test: SHELL := /bin/bash
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
-	$(MAKE) --no-print-directory test-tsan
+	@$(MAKE) --no-print-directory test-tsan fuzz-smoke > .build/test-beside.log 2>&1 & beside=$$!; \
+	  $(SWIFT) test --skip-build; main=$$?; \
+	  wait $$beside; other=$$?; \
+	  echo "--- ThreadSanitizer and fuzz smoke (.build/test-beside.log) ---"; \
+	  grep -v -e '^\[[0-9]*/[0-9]*\] Compiling' -e '^◇' -e '^✔ Test' .build/test-beside.log; \
+	  test $$main -eq 0 && test $$other -eq 0
 
 test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
@@ -59,6 +66,63 @@ soak-audio: audio-files
 	.build/release/reel soak $(AUDIO)/ten1.wav $(AUDIO)/ten2.wav $(AUDIO)/ten3.wav --switch --cycles 100
 	.build/release/reel soak $(AUDIO)/ten1.wav $(AUDIO)/ten2.wav $(AUDIO)/ten3.wav --switch --cycles 100 --vary-analysis
 
+# libFuzzer targets (Fuzz/Targets), built with swiftc -sanitize=fuzzer,address over the sources
+# of ReelCore and ReelTUI, seeded from ../shared/corpus and Fuzz/Seeds. `make fuzz` runs each for
+# FUZZ_SECONDS; what it finds is left in .build-fuzz/crashers/TARGET/ (make a regression test of it).
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ := .build-fuzz
+FUZZ_TARGETS := png audio names keys
+CORPUS := ../shared/corpus
+FUZZ_SEEDS_png := $(CORPUS)/png/pngsuite $(CORPUS)/png/libpng-testpngs $(CORPUS)/png/image-png
+FUZZ_SEEDS_audio := $(CORPUS)/audio/hound $(CORPUS)/audio/hound/fuzz $(CORPUS)/audio/flac-test-files/faulty $(CORPUS)/audio/freedesktop
+FUZZ_SEEDS_names := Fuzz/Seeds/names
+FUZZ_SEEDS_keys := Fuzz/Seeds/keys
+FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g \
+	-I Sources/CPNG -I Sources/CSndfile -I Sources/CFFTW -I Sources/CPortAudio -I Sources/CMalloc \
+	-I Sources/CNcurses -I Sources/CLibraryQuiet/include -I $(FUZZ) \
+	$(foreach flag,$(shell pkg-config --cflags ncursesw libpng16 sndfile fftw3f portaudio-2.0 2>/dev/null),-Xcc $(flag))
+FUZZ_LIBS = $(shell pkg-config --libs ncursesw libpng16 sndfile fftw3f portaudio-2.0 2>/dev/null)
+CORE_SOURCES := $(shell find Sources/ReelCore -name '*.swift')
+TUI_SOURCES := $(shell find Sources/ReelTUI -name '*.swift')
+
+$(FUZZ)/quiet.o: Sources/CLibraryQuiet/library_quiet.c Sources/CLibraryQuiet/include/library_quiet.h
+	@mkdir -p $(FUZZ)
+	clang -c -g -fsanitize=fuzzer-no-link,address -I Sources/CLibraryQuiet/include -o $@ $<
+
+$(FUZZ)/libReelCore.a: $(CORE_SOURCES)
+	@mkdir -p $(FUZZ)
+	$(FUZZ_SWIFT) -emit-library -static -module-name ReelCore -emit-module -emit-module-path $(FUZZ)/ReelCore.swiftmodule \
+	    -o $@ $(CORE_SOURCES)
+
+$(FUZZ)/libReelTUI.a: $(TUI_SOURCES) $(FUZZ)/libReelCore.a
+	$(FUZZ_SWIFT) -emit-library -static -module-name ReelTUI -emit-module -emit-module-path $(FUZZ)/ReelTUI.swiftmodule \
+	    -o $@ $(TUI_SOURCES)
+
+$(FUZZ)/fuzz-%: Fuzz/Targets/%.swift $(FUZZ)/libReelTUI.a $(FUZZ)/libReelCore.a $(FUZZ)/quiet.o
+	$(FUZZ_SWIFT) -use-ld=lld -o $@ $< $(FUZZ)/libReelTUI.a $(FUZZ)/libReelCore.a $(FUZZ)/quiet.o $(FUZZ_LIBS)
+
+fuzz-build: deps $(foreach t,$(FUZZ_TARGETS),$(FUZZ)/fuzz-$(t))
+
+# One target for SECONDS over a corpus of its own (grown from the seeds) and the seeds.
+define fuzz_run
+	mkdir -p $(FUZZ)/corpus/$(1) $(FUZZ)/crashers/$(1)
+	ALSA_CONFIG_PATH=/dev/null ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+	  $(FUZZ)/fuzz-$(1) -max_total_time=$(2) -rss_limit_mb=3072 -max_len=1048576 -timeout=20 -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ)/crashers/$(1)/ $(FUZZ)/corpus/$(1) $(FUZZ_SEEDS_$(1)) 2>&1 \
+	  | grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)' \
+	  | sed 's/^/[$(1)] /'; test $${PIPESTATUS[0]} -eq 0
+endef
+
+fuzz: SHELL := /bin/bash
+fuzz: fuzz-build
+	$(foreach t,$(FUZZ_TARGETS),$(call fuzz_run,$(t),$(FUZZ_SECONDS)) &&) true
+
+# What `make test` runs: every target for a few seconds, failing on any crash.
+fuzz-smoke: SHELL := /bin/bash
+fuzz-smoke: fuzz-build
+	$(foreach t,$(FUZZ_TARGETS),$(call fuzz_run,$(t),$(FUZZ_SMOKE_SECONDS)) &&) true
+
 # Installs only what dpkg says is missing; with everything present this is one dpkg-query.
 deps:
 	@missing=$$(dpkg-query -W -f='$${Package} $${db:Status-Abbrev}\n' $(DEBIAN_PACKAGES) 2>/dev/null \
@@ -75,4 +139,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build .build-tsan
+	rm -rf .build .build-tsan .build-fuzz

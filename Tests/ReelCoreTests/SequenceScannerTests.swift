@@ -88,6 +88,24 @@ import Testing
         let sequence = try SequenceScanner.find(folder.path + "/v1001.png")
         #expect(sequence.first == 998 && sequence.last == 1003 && sequence.missing.isEmpty)
     }
+
+    /// Found by the names fuzz target: frames 5 and 555555555 once made a list of 555 million
+    /// missing frames (4 GiB). A span past `ImageSequence.maxSpan` is refused in one line.
+    @Test func aStrayFrameNumberCannotMakeAHugeSequence() throws {
+        let pattern = try #require(SequencePattern.parse(placeholder: "/x/shot.####.png"))
+        #expect(throws: MediaError.sequenceTooLong(pattern: pattern.description, first: 5, last: 555_555_555, files: 2)) {
+            try SequenceScanner.frames(of: pattern, listing: ["shot.0005.png", "shot.555555555.png"])
+        }
+        let fine = try SequenceScanner.frames(of: pattern, listing: ["shot.0001.png", "shot.\(ImageSequence.maxSpan).png"])
+        #expect(fine.frameCount == ImageSequence.maxSpan && fine.missing.count == ImageSequence.maxSpan - 2)
+        // The fuzzer's own input, as it came.
+        let fuzzed = String(decoding: [UInt8]([53, 53, 53, 53, 53, 10, 28, 10, 10, 10, 53, 53, 53, 53, 53, 53, 53, 53, 53, 10, 28, 10, 10, 10, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 10, 10, 10, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 51]), as: UTF8.self)
+        let lines = fuzzed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let (prefix, digits, suffix) = SequencePattern.split(fileName: lines[0]) {
+            let guess = SequencePattern(directory: "/fuzz", prefix: prefix, padding: digits.count, suffix: suffix)
+            #expect(throws: MediaError.self) { try SequenceScanner.frames(of: guess, listing: lines) }
+        }
+    }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

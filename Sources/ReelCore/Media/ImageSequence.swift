@@ -9,6 +9,10 @@ public struct ImageSequence: Hashable, Sendable {
         case single(path: String)
     }
 
+    /// The most frame numbers a sequence may span (11.5 hours at 24 fps): every one of them,
+    /// missing or not, is a frame of the timeline.
+    public static let maxSpan = 1_000_000
+
     public let naming: Naming
     public let first: Int
     public let last: Int

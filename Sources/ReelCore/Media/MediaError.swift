@@ -10,6 +10,8 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
     case noMediaInFolder(path: String)
     /// A pattern (`####`, `@@@@`, `%04d`) matched no file.
     case noFramesMatch(pattern: String)
+    /// The frame numbers found span more than `ImageSequence.maxSpan` frames.
+    case sequenceTooLong(pattern: String, first: Int, last: Int, files: Int)
     /// The file is neither a PNG nor audio that libsndfile reads.
     case notMedia(path: String, reason: String)
     /// Something that is not a regular file (a FIFO, a device, a socket, a folder, a link loop):
@@ -36,6 +38,8 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): no PNG image sequence in this folder"
         case .noFramesMatch(let pattern):
             return "\(pattern): no frame matches this pattern"
+        case .sequenceTooLong(let pattern, let first, let last, let files):
+            return "\(pattern): \(files) files numbered \(first) to \(last) span more than \(ImageSequence.maxSpan) frames; move the stray ones aside"
         case .notMedia(let path, let reason):
             return "\(path): not a PNG image or an audio file Reel can read (\(reason))"
         case .notAFile(let path, let kind):

@@ -75,6 +75,11 @@ public enum SequenceScanner {
         guard let first = numbers.first, let last = numbers.last else {
             throw .noFramesMatch(pattern: pattern.description)
         }
+        // Every number between is a frame (missing or not), and the timeline maps each: a stray
+        // frame 99999999 beside frame 1 must not make a hundred million of them.
+        guard last - first < ImageSequence.maxSpan else {
+            throw .sequenceTooLong(pattern: pattern.description, first: first, last: last, files: numbers.count)
+        }
         // `frameNumber(fileName:)` gives each number one spelling, so `numbers` has no repeats.
         var missing: [Int] = []
         var expected = first

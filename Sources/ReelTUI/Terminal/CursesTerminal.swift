@@ -141,29 +141,13 @@ public final class CursesTerminal {
         return code == 27 ? escapeSequence() : Key(curses: code)
     }
 
-    /// After ESC: a mouse report (`[<b;x;yM`), else Escape. ncurses has matched every key
-    /// sequence it knows, so what is left here is ours; the rest of a report may still be on
-    /// its way (ESC can come alone when the loop polls between writes), so it waits briefly.
+    /// After ESC: a mouse report, else Escape (`Key.afterEscape` on ncurses' queue). ncurses has
+    /// matched every key sequence it knows, so what is left here is ours; the rest of a report
+    /// may still be on its way (ESC can come alone when the loop polls between writes), so it
+    /// waits briefly.
     private func escapeSequence() -> Key {
         wtimeout(reel_stdscr(), 50)
-        let first = wgetch(reel_stdscr())
-        guard first == Int32(UInt8(ascii: "[")) else {
-            if first != ERR { ungetch(first) }
-            return .escape
-        }
-        let second = wgetch(reel_stdscr())
-        guard second == Int32(UInt8(ascii: "<")) else {
-            if second != ERR { ungetch(second) }
-            return .escape
-        }
-        var body = ""
-        for _ in 0..<24 {
-            let code = wgetch(reel_stdscr())
-            guard code != ERR, code >= 0, code < 0x80, let scalar = Unicode.Scalar(UInt32(code)) else { break }
-            body.unicodeScalars.append(scalar)
-            if scalar == "M" || scalar == "m" { break }
-        }
-        return MouseEvent(sgr: body).map(Key.mouse) ?? .other(27)
+        return Key.afterEscape(next: { wgetch(reel_stdscr()) }, unget: { _ = ungetch($0) })
     }
 
     /// Leaves curses mode: the terminal's modes, screen and cursor as they were before `init`.

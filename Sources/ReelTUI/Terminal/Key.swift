@@ -36,6 +36,32 @@ public enum Key: Equatable, Sendable {
     }
 }
 
+extension Key {
+    /// What follows an ESC: an SGR mouse report (`[<b;x;yM`), else Escape (the codes read that
+    /// are not part of a report are handed back through `unget`). `next` gives the next code
+    /// or `ERR`; at most 24 codes of a report's body are read, whatever comes.
+    static func afterEscape(next: () -> Int32, unget: (Int32) -> Void) -> Key {
+        let first = next()
+        guard first == Int32(UInt8(ascii: "[")) else {
+            if first != ERR { unget(first) }
+            return .escape
+        }
+        let second = next()
+        guard second == Int32(UInt8(ascii: "<")) else {
+            if second != ERR { unget(second) }
+            return .escape
+        }
+        var body = ""
+        for _ in 0..<24 {
+            let code = next()
+            guard code != ERR, code >= 0, code < 0x80, let scalar = Unicode.Scalar(UInt32(code)) else { break }
+            body.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { break }
+        }
+        return MouseEvent(sgr: body).map(Key.mouse) ?? .other(27)
+    }
+}
+
 /// A mouse button event at a cell (0-based column and row).
 public struct MouseEvent: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
