@@ -37,6 +37,7 @@ public final class FrameCache: Sendable {
     private struct State {
         var entries: [FrameKey: Entry] = [:]
         var focus: [SourceID: DecodeFocus] = [:]
+        var index = EvictionIndex()
         var stats = Stats()
         var useClock: UInt64 = 0
 
@@ -49,18 +50,16 @@ public final class FrameCache: Sendable {
             CacheRetention(key, lastUse: lastUse, focus: focus)
         }
 
-        /// The entry to give up first, other than those in `sparing`.
-        func victim(sparing: Set<FrameKey>) -> (key: FrameKey, retention: CacheRetention, bytes: Int)? {
-            var best: (key: FrameKey, retention: CacheRetention, bytes: Int)?
-            for (key, entry) in entries where !sparing.contains(key) {
-                let retention = retention(key, lastUse: entry.lastUse)
-                if best == nil || retention < best!.retention { best = (key, retention, entry.bytes) }
-            }
-            return best
+        /// The entry to give up first (`EvictionIndex`), of those still in the index.
+        mutating func victim() -> (key: FrameKey, retention: CacheRetention, bytes: Int)? {
+            let entries = self.entries
+            guard let (key, retention) = index.victim(focus: focus, lastUse: { entries[$0]?.lastUse }) else { return nil }
+            return (key, retention, entries[key]!.bytes)
         }
 
         mutating func remove(_ key: FrameKey) -> Entry? {
             guard let entry = entries.removeValue(forKey: key) else { return nil }
+            index.remove(key)
             stats.bytes -= entry.bytes
             stats.frames -= 1
             return entry
@@ -125,6 +124,7 @@ public final class FrameCache: Sendable {
             }
             if counting { state.stats.hits += 1 }
             state.entries[key]!.lastUse = now
+            state.index.touched(key, lastUse: now, focus: state.focus)
             return entry.content
         }
     }
@@ -159,7 +159,12 @@ public final class FrameCache: Sendable {
 
     /// Tells the cache where playback of `focus.source` is, which decides what it keeps.
     public func setFocus(_ focus: DecodeFocus) {
-        state.withLock { $0.focus[focus.source] = focus }
+        state.withLock { state in
+            let old = state.focus[focus.source]
+            state.focus[focus.source] = focus
+            let entries = state.entries
+            state.index.focusChanged(from: old, to: focus, focus: state.focus, lastUse: { entries[$0]?.lastUse })
+        }
     }
 
     /// Puts a frame in, replacing what was there under its key, and evicts what must go to stay
@@ -177,17 +182,20 @@ public final class FrameCache: Sendable {
             if let old = state.remove(key) { released.append(old) }
             // Choose every victim before evicting any: if the last one needed is worth more than
             // the newcomer, nothing is evicted for nothing.
+            // Each victim leaves the index as it is chosen, so the next one asked for is another.
             var doomed: [FrameKey] = []
-            var spared: Set<FrameKey> = [key]
             var freed = 0
             while state.stats.bytes - freed + cost > state.stats.budget {
-                guard let victim = state.victim(sparing: spared) else { break }
+                guard let victim = state.victim() else { break }
                 guard victim.retention < incoming || incoming.isPlayhead else { break }
                 doomed.append(victim.key)
-                spared.insert(victim.key)
+                state.index.remove(victim.key)
                 freed += victim.bytes
             }
             guard state.stats.bytes - freed + cost <= state.stats.budget || incoming.isPlayhead else {
+                for victim in doomed {
+                    state.index.insert(victim, lastUse: state.entries[victim]!.lastUse, focus: state.focus)
+                }
                 state.stats.refusals += 1
                 return false
             }
@@ -196,6 +204,7 @@ public final class FrameCache: Sendable {
                 state.stats.evictions += 1
             }
             state.entries[key] = Entry(content: content, bytes: cost, lastUse: now)
+            state.index.insert(key, lastUse: now, focus: state.focus)
             state.stats.bytes += cost
             state.stats.frames += 1
             state.stats.insertions += 1
@@ -224,6 +233,7 @@ public final class FrameCache: Sendable {
         var released: [FrameKey: Entry] = [:]
         state.withLock { state in
             swap(&released, &state.entries)
+            state.index = EvictionIndex()
             state.stats.bytes = 0
             state.stats.frames = 0
         }
