@@ -28,7 +28,9 @@ import Testing
                 var best: (key: FrameKey, retention: CacheRetention, bytes: Int)?
                 for (other, entry) in entries where !doomed.contains(other) {
                     let retention = CacheRetention(other, lastUse: entry.lastUse, focus: focus)
-                    if best == nil || retention < best!.retention { best = (other, retention, entry.bytes) }
+                    // Equally wanted frames go in the cache's fixed order of keys.
+                    if best == nil || retention < best!.retention
+                        || (retention == best!.retention && other.precedes(best!.key)) { best = (other, retention, entry.bytes) }
                 }
                 guard let victim = best, victim.retention < incoming || incoming.isPlayhead else { break }
                 doomed.insert(victim.key)

@@ -41,6 +41,11 @@ struct EvictionIndex {
         if !Self.isNeeded(key, focus: focus) { push(Waiting(lastUse: lastUse, key: key)) }
     }
 
+    /// Frames of `group` held in `range`.
+    func heldCount(_ group: Group, in range: ClosedRange<Int>) -> Int {
+        groups[group]?.count(in: range) ?? 0
+    }
+
     /// A frame no longer held (or set aside as a victim).
     mutating func remove(_ key: FrameKey) {
         let group = Group(source: key.source, size: key.size)
@@ -99,8 +104,11 @@ struct EvictionIndex {
                               bitmap.predecessor(before: play.frame), bitmap.successor(after: play.frame),
                               bitmap.contains(play.frame) ? play.frame : nil]
             for case let frame? in candidates {
-                guard let distance = play.distance(to: frame), distance > (best?.distance ?? -1) else { continue }
-                best = (FrameKey(source: group.source, frame: frame, size: group.size), distance)
+                guard let distance = play.distance(to: frame) else { continue }
+                let key = FrameKey(source: group.source, frame: frame, size: group.size)
+                // Equal distances (frames of two sources): the fixed order of keys decides.
+                if let best, distance < best.distance || (distance == best.distance && !key.precedes(best.key)) { continue }
+                best = (key, distance)
             }
         }
         return best.map { ($0.key, .needed(distance: $0.distance)) }

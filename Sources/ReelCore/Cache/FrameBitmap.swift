@@ -103,6 +103,21 @@ struct FrameBitmap {
         }
     }
 
+    /// Members in `range`: a popcount of the words under it, O(range / 64).
+    func count(in range: ClosedRange<Int>) -> Int {
+        guard count > 0 else { return 0 }
+        let low = max(range.lowerBound - base, 0), high = min(range.upperBound - base, span - 1)
+        guard low <= high else { return 0 }
+        var total = 0
+        for word in (low >> 6)...(high >> 6) {
+            var bits = levels[0][word]
+            if word == low >> 6 { bits &= UInt64.max << UInt64(low & 63) }
+            if word == high >> 6 { bits &= UInt64.max >> UInt64(63 - high & 63) }
+            total += bits.nonzeroBitCount
+        }
+        return total
+    }
+
     /// Every member, in order.
     var members: [Int] {
         var all: [Int] = []

@@ -38,6 +38,8 @@ public final class FrameCache: Sendable {
         var entries: [FrameKey: Entry] = [:]
         var focus: [SourceID: DecodeFocus] = [:]
         var index = EvictionIndex()
+        /// The held frames that failed to decode, per (source, size), for the strip.
+        var failed: [EvictionIndex.Group: FrameBitmap] = [:]
         var stats = Stats()
         var useClock: UInt64 = 0
 
@@ -60,6 +62,11 @@ public final class FrameCache: Sendable {
         mutating func remove(_ key: FrameKey) -> Entry? {
             guard let entry = entries.removeValue(forKey: key) else { return nil }
             index.remove(key)
+            if case .failed = entry.content {
+                let group = EvictionIndex.Group(source: key.source, size: key.size)
+                failed[group]?.remove(key.frame)
+                if failed[group]?.isEmpty == true { failed[group] = nil }
+            }
             stats.bytes -= entry.bytes
             stats.frames -= 1
             return entry
@@ -157,6 +164,17 @@ public final class FrameCache: Sendable {
         }
     }
 
+    /// For each of `ranges`, how many frames of `source` at `size` are held and how many of those
+    /// failed: the strip's question, answered from bitmaps in O(range / 64), not by visiting
+    /// every frame held.
+    public func counts(of source: SourceID, size: FrameSize, in ranges: [ClosedRange<Int>]) -> [(held: Int, failed: Int)] {
+        state.withLock { state in
+            let group = EvictionIndex.Group(source: source, size: size)
+            let failed = state.failed[group]
+            return ranges.map { (state.index.heldCount(group, in: $0), failed?.count(in: $0) ?? 0) }
+        }
+    }
+
     /// Tells the cache where playback of `focus.source` is, which decides what it keeps.
     public func setFocus(_ focus: DecodeFocus) {
         state.withLock { state in
@@ -205,6 +223,9 @@ public final class FrameCache: Sendable {
             }
             state.entries[key] = Entry(content: content, bytes: cost, lastUse: now)
             state.index.insert(key, lastUse: now, focus: state.focus)
+            if case .failed = content {
+                state.failed[EvictionIndex.Group(source: key.source, size: key.size), default: FrameBitmap()].insert(key.frame)
+            }
             state.stats.bytes += cost
             state.stats.frames += 1
             state.stats.insertions += 1
@@ -234,6 +255,7 @@ public final class FrameCache: Sendable {
         state.withLock { state in
             swap(&released, &state.entries)
             state.index = EvictionIndex()
+            state.failed = [:]
             state.stats.bytes = 0
             state.stats.frames = 0
         }

@@ -49,6 +49,14 @@ public struct FrameKey: Hashable, Sendable, CustomStringConvertible {
 
 /// What the player is showing of one source: the box its frames are drawn into and where
 /// playback is. The decode pool plans its work by it; the frame cache keeps frames by it.
+extension FrameKey {
+    /// A fixed order of keys (source, size, frame), to choose between frames the cache wants
+    /// equally (two sources' frames needed after the same number of frames).
+    func precedes(_ other: FrameKey) -> Bool {
+        (source.rawValue, size.width, size.height, frame) < (other.source.rawValue, other.size.width, other.size.height, other.frame)
+    }
+}
+
 public struct DecodeFocus: Hashable, Sendable {
     public var source: SourceID
     public var size: FrameSize

@@ -8,6 +8,12 @@ public protocol FrameSource: Sendable {
     func hasFile(_ frame: Int) -> Bool
     /// Frame `frame` scaled to fit `size`, or why it cannot be shown.
     func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent
+    /// How many frames of `range` have no file (the default asks `hasFile` of each).
+    func missingCount(in range: ClosedRange<Int>) -> Int
+}
+
+extension FrameSource {
+    public func missingCount(in range: ClosedRange<Int>) -> Int { range.count(where: { !hasFile($0) }) }
 }
 
 /// A PNG image sequence on disk as a `FrameSource`, decoded with `PNGDecoder`.
@@ -21,6 +27,8 @@ public struct PNGSequenceSource: FrameSource {
     }
 
     public func hasFile(_ frame: Int) -> Bool { sequence.path(frame: frame) != nil }
+
+    public func missingCount(in range: ClosedRange<Int>) -> Int { sequence.missingCount(in: range) }
 
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
         guard let path = sequence.path(frame: frame) else { return .missing }

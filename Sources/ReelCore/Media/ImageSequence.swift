@@ -30,6 +30,23 @@ public struct ImageSequence: Hashable, Sendable {
     /// Frames the range spans, gaps included.
     public var frameCount: Int { last - first + 1 }
 
+    /// Frame numbers of `range` with no file: outside `first...last`, or gaps (binary search).
+    public func missingCount(in range: ClosedRange<Int>) -> Int {
+        guard !range.isEmpty else { return 0 }
+        let inside = range.clamped(to: first...last)
+        guard inside.lowerBound <= inside.upperBound, range.overlaps(first...last) else { return range.count }
+        func firstIndex(atLeast frame: Int) -> Int {
+            var low = 0, high = missing.count
+            while low < high {
+                let middle = (low + high) / 2
+                if missing[middle] < frame { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let gaps = firstIndex(atLeast: inside.upperBound + 1) - firstIndex(atLeast: inside.lowerBound)
+        return range.count - inside.count + gaps
+    }
+
     /// Frames that have a file.
     public var presentCount: Int { frameCount - missing.count }
 

@@ -205,6 +205,19 @@ public final class PlayerSession {
         }
     }
 
+    /// The strip's state of each of `columns` (frame ranges), summarised as `FrameState.summary`
+    /// does frame by frame, from counts: the cost follows the columns, not the frames held or
+    /// the frames under them (the strip is drawn every tick).
+    public func frameStates(columns: [ClosedRange<Int>]) -> [FrameState] {
+        let counts = cache.counts(of: source.id, size: size, in: columns)
+        let pending = pool.pending(source: source.id, size: size)
+        return zip(columns, counts).map { frames, count in
+            let queued = pending.contains { frames.contains($0) && !cache.contains(FrameKey(source: source.id, frame: $0, size: size)) }
+            return FrameState.summary(failed: count.failed > 0, missing: source.missingCount(in: frames) > 0, queued: queued,
+                                      allCached: !frames.isEmpty && count.held == frames.count)
+        }
+    }
+
     /// The memory figures now.
     public func stats() -> MemoryStats {
         let cacheStats = cache.stats

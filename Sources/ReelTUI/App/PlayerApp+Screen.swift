@@ -22,7 +22,7 @@ extension PlayerApp {
         lastScale = scale
         let timeline = TimelineModel(
             visible: visible, frame: view.due, workArea: playback.workArea,
-            states: current.hasPicture ? session.frameStates(visible) : nil,
+            columnStates: current.hasPicture ? session.frameStates(columns: (0..<scale.width).map(scale.frames(column:))) : nil,
             secondsAt: current.hasPicture ? nil : playback.fps, origin: playback.first, zoomed: zoomed)
         var audio: AudioPaneModel?
         if let analysis = current.analysis, let layout, let rect = layout.audio {

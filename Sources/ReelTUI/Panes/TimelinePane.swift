@@ -9,6 +9,9 @@ public struct TimelineModel: Equatable, Sendable {
     public var workArea: ClosedRange<Int>?
     /// One state per frame of `visible`; nil when there is nothing to cache (audio only).
     public var states: [FrameState]?
+    /// Or, already summarised, one state per column of the track (what the player passes: the
+    /// session counts them per column, so the strip's cost does not grow with the frames).
+    public var columnStates: [FrameState]?
     /// Labels in seconds at this rate (audio only) instead of frame numbers.
     public var secondsAt: Double?
     /// The first frame of the file, where seconds count from.
@@ -16,11 +19,12 @@ public struct TimelineModel: Equatable, Sendable {
     public var zoomed: Bool
 
     public init(visible: ClosedRange<Int>, frame: Int, workArea: ClosedRange<Int>? = nil, states: [FrameState]? = nil,
-                secondsAt: Double? = nil, origin: Int? = nil, zoomed: Bool = false) {
+                columnStates: [FrameState]? = nil, secondsAt: Double? = nil, origin: Int? = nil, zoomed: Bool = false) {
         self.visible = visible
         self.frame = frame
         self.workArea = workArea
         self.states = states
+        self.columnStates = columnStates
         self.secondsAt = secondsAt
         self.origin = origin ?? visible.lowerBound
         self.zoomed = zoomed
@@ -52,11 +56,14 @@ public enum TimelinePane {
     /// The state a cell shows for the frames it covers: a failure or a gap first (they must not
     /// hide), then any frame on its way, then cached only if every frame is.
     static func summary(_ states: ArraySlice<FrameState>) -> FrameState {
-        if states.contains(.failed) { return .failed }
-        if states.contains(.missing) { return .missing }
-        if states.contains(.queued) { return .queued }
-        if !states.isEmpty && states.allSatisfy({ $0 == .cached }) { return .cached }
-        return .absent
+        FrameState.summary(states)
+    }
+
+    /// The strip's state of `column`: given per column, or summarised from the frames under it;
+    /// nil when the model has no strip.
+    static func state(_ model: TimelineModel, scale: TimelineScale, column: Int) -> FrameState? {
+        if let columns = model.columnStates { return column < columns.count ? columns[column] : .absent }
+        return model.states.map { summary(slice($0, scale: scale, column: column)) }
     }
 
     public static func draw(_ model: TimelineModel, in rect: Rect, track: Rect, into grid: inout CellGrid) {
@@ -71,7 +78,7 @@ public enum TimelinePane {
             if gutter >= 6 {
                 let style = TextStyle(foreground: labelColour)
                 grid.put(model.zoomed ? "zoom" : (model.secondsAt == nil ? "frame" : "time"), x: rect.x, y: rect.y, style: style)
-                if model.states != nil { grid.put("cache", x: rect.x, y: rect.y + 2, style: style) }
+                if model.states != nil || model.columnStates != nil { grid.put("cache", x: rect.x, y: rect.y + 2, style: style) }
             }
         } else {
             drawBar(model, scale: scale, x: track.x, y: rect.y, stripAsBackground: true, into: &grid)
@@ -111,8 +118,8 @@ public enum TimelinePane {
                         into grid: inout CellGrid) {
         for column in 0..<scale.width {
             var background = CellColor.terminalDefault
-            if stripAsBackground, let states = model.states {
-                background = colour(summary(slice(states, scale: scale, column: column)))
+            if stripAsBackground, let state = state(model, scale: scale, column: column) {
+                background = colour(state)
             }
             grid[x + column, y] = Cell("\u{2500}", foreground: ruleColour, background: background)  // ─
         }
@@ -136,9 +143,9 @@ public enum TimelinePane {
     }
 
     static func drawStrip(_ model: TimelineModel, scale: TimelineScale, x: Int, y: Int, into grid: inout CellGrid) {
-        guard let states = model.states else { return }
+        guard model.states != nil || model.columnStates != nil else { return }
         for column in 0..<scale.width {
-            let state = summary(slice(states, scale: scale, column: column))
+            let state = state(model, scale: scale, column: column) ?? .absent
             // Frames in the cache fill the cell; others are a thin line, so the eye finds the gaps.
             let character: Unicode.Scalar = switch state {
             case .cached: "\u{2588}"   // █
