@@ -178,6 +178,34 @@ import ReelTestSupport
         #expect(lines[5].hits - lines[1].hits >= 4 * 3)
     }
 
+    /// Runs `body` on a session of `sequence` at 32x16 over a two-worker pool whose cache holds
+    /// 20 frames, with the signal its workers wake.
+    func withSequenceSession(_ sequence: ImageSequence,
+                             _ body: (PlayerSession, WakeSignal, FrameCache) throws -> Void) rethrows {
+        let size = FrameSize(width: 32, height: 16)
+        let signal = WakeSignal()
+        let cache = FrameCache(budgetBytes: 20 * size.rgbBytes)
+        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
+        defer { pool.stop() }
+        let session = PlayerSession(sequence: sequence, size: size, fps: 24, cache: cache, pool: pool)
+        defer { session.close() }
+        try body(session, signal, cache)
+    }
+
+    /// Seeks to `frame` and returns what the session shows once it is current (nil when it does
+    /// not come within ten seconds: a worker is blocked).
+    func shownContent(_ session: PlayerSession, _ signal: WakeSignal, _ frame: Int) -> FrameContent? {
+        session.perform(.seek(frame), at: 0)
+        var view = session.update(at: 0)
+        var waits = 0
+        while !view.isCurrent && waits < 100 {
+            _ = signal.wait(seconds: 0.1)
+            view = session.update(at: 0)
+            waits += 1
+        }
+        return view.isCurrent ? view.content : nil
+    }
+
     @Test func badFramesAreMarkedWithTheirReasonAndTheRestPlaysWithinBudget() throws {
         let folder = TemporaryFolder()
         let name = { (frame: Int) in String(format: "shot.%04d.png", frame) }
@@ -197,42 +225,31 @@ import ReelTestSupport
         #expect(sequence.first == 1 && sequence.last == 9 && sequence.missing == [2])
 
         let size = FrameSize(width: 32, height: 16)
-        let signal = WakeSignal()
-        let cache = FrameCache(budgetBytes: 20 * size.rgbBytes)
-        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
-        defer { pool.stop() }
-        let session = PlayerSession(sequence: sequence, size: size, fps: 24, cache: cache, pool: pool)
-        var lines: [MemoryStats] = []
-        try SoakRun(session: session, signal: signal).run(area: nil, loops: 3) { _, stats in lines.append(stats) }
-        #expect(lines.allSatisfy { $0.decodes == 8 }, "failures are cached too: nothing is decoded twice")
-        #expect(lines.allSatisfy { $0.cacheBytes <= cache.budget })
+        try withSequenceSession(sequence) { session, signal, cache in
+            var lines: [MemoryStats] = []
+            try SoakRun(session: session, signal: signal).run(area: nil, loops: 3) { _, stats in lines.append(stats) }
+            #expect(lines.allSatisfy { $0.decodes == 8 }, "failures are cached too: nothing is decoded twice")
+            #expect(lines.allSatisfy { $0.cacheBytes <= cache.budget })
 
-        func content(_ frame: Int) -> FrameContent? {
-            session.perform(.seek(frame), at: 0)
-            var view = session.update(at: 0)
-            while !view.isCurrent {
-                _ = signal.wait(seconds: 5)
-                view = session.update(at: 0)
+            func content(_ frame: Int) -> FrameContent? { shownContent(session, signal, frame) }
+            func failure(_ frame: Int) -> String? {
+                if case .failed(let reason) = content(frame) { return reason }
+                return nil
             }
-            return view.content
+            func pictureSize(_ frame: Int) -> FrameSize? {
+                if case .image(let image) = content(frame) { return FrameSize(width: image.width, height: image.height) }
+                return nil
+            }
+            #expect(pictureSize(1) == size)
+            #expect(content(2) == .missing)
+            #expect(failure(3) != nil)
+            #expect(failure(4) != nil)
+            #expect(pictureSize(5) == FrameSize(width: 16, height: 16), "a square frame fits the box")
+            #expect(pictureSize(6) == FrameSize(width: 16, height: 16), "a 1x1 frame fills it")
+            #expect(failure(7)?.contains("20000") == true)
+            #expect(failure(8)?.contains("claims") == true)
+            #expect(pictureSize(9) == size)
         }
-        func failure(_ frame: Int) -> String? {
-            if case .failed(let reason) = content(frame) { return reason }
-            return nil
-        }
-        func pictureSize(_ frame: Int) -> FrameSize? {
-            if case .image(let image) = content(frame) { return FrameSize(width: image.width, height: image.height) }
-            return nil
-        }
-        #expect(pictureSize(1) == size)
-        #expect(content(2) == .missing)
-        #expect(failure(3) != nil)
-        #expect(failure(4) != nil)
-        #expect(pictureSize(5) == FrameSize(width: 16, height: 16), "a square frame fits the box")
-        #expect(pictureSize(6) == FrameSize(width: 16, height: 16), "a 1x1 frame fills it")
-        #expect(failure(7)?.contains("20000") == true)
-        #expect(failure(8)?.contains("claims") == true)
-        #expect(pictureSize(9) == size)
     }
 
     /// A FIFO, a device and a link loop named like frames are failed frames that say what they
@@ -251,25 +268,13 @@ import ReelTestSupport
         let probed = try MediaProbe.frameSize(of: sequence)
         #expect(probed.width == 32 && probed.height == 16)
 
-        let size = FrameSize(width: 32, height: 16)
-        let signal = WakeSignal()
-        let cache = FrameCache(budgetBytes: 20 * size.rgbBytes)
-        let pool = DecodePool(cache: cache, threads: 2, wake: { signal.signal() })
-        defer { pool.stop() }
-        let session = PlayerSession(sequence: sequence, size: size, fps: 24, cache: cache, pool: pool)
-        defer { session.close() }
         var reasons: [Int: String] = [:]
-        for frame in 1...6 {
-            session.perform(.seek(frame), at: 0)
-            var view = session.update(at: 0)
-            var waits = 0
-            while !view.isCurrent && waits < 100 {
-                _ = signal.wait(seconds: 0.1)
-                view = session.update(at: 0)
-                waits += 1
+        withSequenceSession(sequence) { session, signal, _ in
+            for frame in 1...6 {
+                let content = shownContent(session, signal, frame)
+                #expect(content != nil, "frame \(frame) never came: a blocked worker")
+                if case .failed(let reason) = content { reasons[frame] = reason }
             }
-            #expect(view.isCurrent, "frame \(frame) never came: a blocked worker")
-            if case .failed(let reason) = view.content { reasons[frame] = reason }
         }
         #expect(reasons[1] == nil && reasons[6] == nil)
         #expect(reasons[2]?.contains("is a FIFO (named pipe), not a regular file") == true, "\(reasons[2] ?? "")")
