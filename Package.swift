@@ -3,6 +3,12 @@ import PackageDescription
 
 /// Reel: a terminal media player. Dependencies point one way:
 /// `reel` → `ReelTUI` → `ReelCore` → the C targets (see ../shared/DESIGN.md).
+///
+/// With `REEL_CORE_ONLY=1` in the environment the package declares only the core, its C targets
+/// and its tests: `make test-tsan` builds that much under ThreadSanitizer, not the front end,
+/// the command line and their tests, whose threads are the core's.
+let coreOnly = Context.environment["REEL_CORE_ONLY"] == "1"
+
 let package = Package(
     name: "Reel",
     products: [
@@ -72,3 +78,11 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )
+
+// The argument parser stays declared, unused: dropping it would make SwiftPM rewrite the
+// Package.resolved that the main build beside it reads.
+if coreOnly {
+    let frontEnd: Set<String> = ["ReelTUI", "reel", "ReelTUITests", "EndToEndTests", "CNcurses"]
+    package.targets.removeAll { frontEnd.contains($0.name) }
+    package.products.removeAll { $0.name != "ReelCore" }
+}

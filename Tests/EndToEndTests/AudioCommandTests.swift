@@ -3,24 +3,24 @@ import Testing
 
 /// `reel soak --switch`, `reel bench spectrogram|waveform`, and sound in the player, from outside.
 @Suite struct AudioCommandTests {
-    static func files(_ count: Int, seconds: Int) throws -> [String] {
+    static func files(_ count: Int, seconds: Int) async throws -> [String] {
         // A folder per call: tests run in parallel, and two writers of one file would garble it.
         let folder = NSTemporaryDirectory() + "reel-e2e-audio-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return try (1...count).map { index in
+        var paths: [String] = []
+        for index in 1...count {
             let path = "\(folder)/take\(index).wav"
-            if !FileManager.default.fileExists(atPath: path) {
-                let made = try Shell.run([Shell.reel, "make-audio", path, "--seconds", String(seconds), "--rate", "44100"])
-                #expect(made.status == 0, "\(made.stderr)")
-            }
-            return path
+            let made = try await Shell.run([Shell.reel, "make-audio", path, "--seconds", String(seconds), "--rate", "44100"])
+            #expect(made.status == 0, "\(made.stderr)")
+            paths.append(path)
         }
+        return paths
     }
 
     @Test(arguments: [false, true])
-    func soakSwitchPrintsALinePerCycleAndGivesEveryAudioByteBack(vary: Bool) throws {
-        let files = try Self.files(3, seconds: 5)
-        let result = try Shell.run([Shell.reel, "soak"] + files + ["--switch", "--cycles", "4", "--json"]
+    func soakSwitchPrintsALinePerCycleAndGivesEveryAudioByteBack(vary: Bool) async throws {
+        let files = try await Self.files(3, seconds: 5)
+        let result = try await Shell.run([Shell.reel, "soak"] + files + ["--switch", "--cycles", "4", "--json"]
                                    + (vary ? ["--vary-analysis"] : []))
         #expect(result.status == 0, "\(result.stderr)")
         let objects = try result.stdout.split(separator: "\n").map {
@@ -38,15 +38,15 @@ import Testing
         #expect(objects.last?["ok"] as? Bool == true)
     }
 
-    @Test func benchSpectrogramAndWaveformReportTheirThroughput() throws {
-        let file = try Self.files(1, seconds: 5)[0]
-        let spectrogram = try Shell.run([Shell.reel, "bench", "spectrogram", file, "--json"])
+    @Test func benchSpectrogramAndWaveformReportTheirThroughput() async throws {
+        let file = try await Self.files(1, seconds: 5)[0]
+        let spectrogram = try await Shell.run([Shell.reel, "bench", "spectrogram", file, "--json"])
         #expect(spectrogram.status == 0, "\(spectrogram.stderr)")
         let stft = try #require(try JSONSerialization.jsonObject(with: Data(spectrogram.stdout.utf8)) as? [String: Any])
         // 5 s at 44.1 kHz, stereo: (220500 - 2048) / 512 + 1 frames per channel.
         #expect(stft["stft_frames"] as? Int == 2 * ((220_500 - 2048) / 512 + 1))
         #expect((stft["stft_frames_per_second"] as? Double ?? 0) > 0 && stft["decode_seconds"] is Double)
-        let waveform = try Shell.run([Shell.reel, "bench", "waveform", file, "--json"])
+        let waveform = try await Shell.run([Shell.reel, "bench", "waveform", file, "--json"])
         #expect(waveform.status == 0, "\(waveform.stderr)")
         let peaks = try #require(try JSONSerialization.jsonObject(with: Data(waveform.stdout.utf8)) as? [String: Any])
         #expect(peaks["sample_bytes"] as? Int == 220_500 * 2 * 4)
@@ -62,8 +62,8 @@ import Testing
         (["Assets", "--audio", "README.md"], "README.md: not a PNG image or an audio file"),
         (["Assets", "--audio", "Assets/demo.wav", "--audio-device", "no-such-card"], "no sound output device named"),
     ])
-    func badAudioArgumentsGetOneLine(_ arguments: [String], _ wording: String) throws {
-        let result = try Shell.run([Shell.reel] + arguments)
+    func badAudioArgumentsGetOneLine(_ arguments: [String], _ wording: String) async throws {
+        let result = try await Shell.run([Shell.reel] + arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(wording), "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("ALSA lib"))
@@ -71,25 +71,25 @@ import Testing
 
     /// The demo with its sound on ALSA's null device (no clock): nothing from ALSA or PortAudio on
     /// the screen, the title says the output is paced, playback advances, m and 9/0 work.
-    @Test func soundOnADeviceWithNoClockKeepsTheScreenClean() throws {
+    @Test func soundOnADeviceWithNoClockKeepsTheScreenClean() async throws {
         let folder = NSTemporaryDirectory() + "reel-e2e-alsa"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let config = folder + "/alsa.conf"
         try "</usr/share/alsa/alsa.conf>\npcm.!default { type null }\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let tmux = try Tmux(width: 160, height: 30)
-        try tmux.waitFor { $0.contains("e2e$") }
-        try tmux.type("ALSA_CONFIG_PATH=\(config) '\(Shell.reel)' --paused")
-        let first = try tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
+        let tmux = try await Tmux(width: 160, height: 30)
+        try await tmux.waitFor { $0.contains("e2e$") }
+        try await tmux.type("ALSA_CONFIG_PATH=\(config) '\(Shell.reel)' --paused")
+        let first = try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
         #expect(first.contains("demo.wav → default"))
-        try tmux.press("Space")
-        let playing = try tmux.waitFor { (titleFrame($0) ?? 0) > 12 && $0.contains("(no clock; paced)") }
+        try await tmux.press("Space")
+        let playing = try await tmux.waitFor { (titleFrame($0) ?? 0) > 12 && $0.contains("(no clock; paced)") }
         for word in ["ALSA", "jack", "Jack", "PortAudio", "snd_"] { #expect(!playing.contains(word), "\(word) on screen") }
-        try tmux.press("m")
-        try tmux.waitFor { $0.split(separator: "\n").first?.contains("muted") == true }
-        try tmux.press("m")
-        try tmux.press("9")
-        try tmux.waitFor { $0.split(separator: "\n").first?.contains("vol 90%") == true }
-        try tmux.quitAndWaitForShell()
-        #expect(try tmux.waitForForeground("bash"))
+        try await tmux.press("m")
+        try await tmux.waitFor { $0.split(separator: "\n").first?.contains("muted") == true }
+        try await tmux.press("m")
+        try await tmux.press("9")
+        try await tmux.waitFor { $0.split(separator: "\n").first?.contains("vol 90%") == true }
+        try await tmux.quitAndWaitForShell()
+        #expect(try await tmux.waitForForeground("bash"))
     }
 }

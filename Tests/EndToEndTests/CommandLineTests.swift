@@ -3,8 +3,8 @@ import Testing
 
 /// `reel` without a terminal: probe, and the errors a user meets.
 @Suite struct CommandLineTests {
-    @Test func probeDescribesTheDemo() throws {
-        let result = try Shell.run([Shell.reel, "probe", "Assets/demo.0042.png", "Assets/demo.wav"])
+    @Test func probeDescribesTheDemo() async throws {
+        let result = try await Shell.run([Shell.reel, "probe", "Assets/demo.0042.png", "Assets/demo.wav"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Assets/demo.####.png"))
         #expect(result.stdout.contains("frames    1-96 (96 frames, 4.000 s at 24 fps)"))
@@ -14,8 +14,8 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func probeWritesJSON() throws {
-        let result = try Shell.run([Shell.reel, "probe", "--json", "Assets", "Assets/demo.wav"])
+    @Test func probeWritesJSON() async throws {
+        let result = try await Shell.run([Shell.reel, "probe", "--json", "Assets", "Assets/demo.wav"])
         #expect(result.status == 0)
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(objects.count == 2)
@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test(arguments: ["Package.swift", "README.md", "no/such/file.wav", "Sources", "../shared/corpus/png/pngsuite/xc1n0g08.png"])
-    func somethingThatIsNotMediaGetsOneLineAndStatusOne(_ path: String) throws {
-        let result = try Shell.run([Shell.reel, "probe", path])
+    func somethingThatIsNotMediaGetsOneLineAndStatusOne(_ path: String) async throws {
+        let result = try await Shell.run([Shell.reel, "probe", path])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
@@ -38,28 +38,28 @@ import Testing
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"))
     }
 
-    @Test func probeGoesOnPastABadFile() throws {
-        let result = try Shell.run([Shell.reel, "probe", "README.md", "Assets/demo.wav"])
+    @Test func probeGoesOnPastABadFile() async throws {
+        let result = try await Shell.run([Shell.reel, "probe", "README.md", "Assets/demo.wav"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("48000 Hz"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func playingWithoutATerminalSaysSo() throws {
-        let result = try Shell.run([Shell.reel])
+    @Test func playingWithoutATerminalSaysSo() async throws {
+        let result = try await Shell.run([Shell.reel])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("reel: standard input and output must be a terminal"))
     }
 
-    @Test func playingSomethingThatIsNotASequenceSaysWhy() throws {
+    @Test func playingSomethingThatIsNotASequenceSaysWhy() async throws {
         // Audio on its own plays (it needs a terminal, which a pipe is not).
-        let audio = try Shell.run([Shell.reel, "Assets/demo.wav"])
+        let audio = try await Shell.run([Shell.reel, "Assets/demo.wav"])
         #expect(audio.status == 1)
         #expect(audio.stderr.hasPrefix("reel: standard input and output must be a terminal"))
-        let empty = try Shell.run([Shell.reel, "Sources/CMalloc"])
+        let empty = try await Shell.run([Shell.reel, "Sources/CMalloc"])
         #expect(empty.status == 1)
         #expect(empty.stderr == "reel: Sources/CMalloc: no PNG image sequence in this folder\n")
-        let badAudio = try Shell.run([Shell.reel, "Assets", "--audio", "README.md"])
+        let badAudio = try await Shell.run([Shell.reel, "Assets", "--audio", "README.md"])
         #expect(badAudio.status == 1)
         #expect(badAudio.stderr.hasPrefix("reel: README.md: not a PNG image or an audio file"))
     }

@@ -20,6 +20,9 @@ enum Shell {
         return url.path
     }()
 
+    /// The process moves to the package folder once, so every child starts there.
+    private static let enterPackageFolder: Void = { _ = chdir(packageRoot) }()
+
     /// `reel` beside the test bundle (same build folder), or REEL_BIN.
     static let reel: String = {
         if let path = ProcessInfo.processInfo.environment["REEL_BIN"] { return path }
@@ -34,11 +37,21 @@ enum Shell {
         return packageRoot + "/.build/debug/reel"
     }()
 
-    /// Runs `arguments[0]` (looked up in PATH) with the rest, from the package folder, and waits
+    /// Runs `arguments[0]` as `runBlocking` does, waiting on a thread of its own: the tests'
+    /// threads are Swift concurrency's few (one per core), and a test that held one while a child
+    /// ran or a terminal drew would keep every other test waiting.
+    @discardableResult
+    static func run(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try runBlocking(arguments) }) }
+        }
+    }
+
+    /// Runs `arguments[0]` (looked up in PATH) with the rest, in the package folder, and waits
     /// for it with `wait4`. Not Foundation's Process: it notices an exit through a socket the
     /// child inherits, so a daemon the command starts (the tmux server) would make it wait forever.
     @discardableResult
-    static func run(_ arguments: [String]) throws -> Result {
+    static func runBlocking(_ arguments: [String]) throws -> Result {
         let outPath = NSTemporaryDirectory() + "reel-e2e-out-" + UUID().uuidString
         let errPath = outPath.replacingOccurrences(of: "-out-", with: "-err-")
         defer {
@@ -51,9 +64,10 @@ enum Shell {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // sh changes to the package folder, then becomes the command.
-        let command = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", packageRoot] + arguments
-        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+        // Children start in the package folder with no shell between (the tests poll tmux many
+        // times a second); `swift test` from the package folder already stands there.
+        _ = enterPackageFolder
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for arg in argv { free(arg) } }
         // The test runner's threads block signals; a child would inherit that mask (and pass it
         // on to the tmux server and to reel), so it starts with none blocked and default handlers.
@@ -68,7 +82,7 @@ enum Shell {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ)
         guard spawned == 0 else { throw ShellError.cannotRun(arguments[0], spawned) }
         var status: Int32 = 0
         var usage = rusage()

@@ -3,8 +3,8 @@ import Testing
 
 /// `reel soak` and `reel bench decode` on the demo: the lines a script reads, and the errors.
 @Suite struct SoakAndBenchTests {
-    @Test func soakPrintsAJSONLinePerLoopAndASummary() throws {
-        let result = try Shell.run([Shell.reel, "soak", "Assets", "--work-area", "11-30", "--loops", "6",
+    @Test func soakPrintsAJSONLinePerLoopAndASummary() async throws {
+        let result = try await Shell.run([Shell.reel, "soak", "Assets", "--work-area", "11-30", "--loops", "6",
                                     "--size", "160x90", "--threads", "2", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let objects = try result.stdout.split(separator: "\n").map {
@@ -32,16 +32,16 @@ import Testing
         (["soak", "Assets", "--cache-mb", "0"], "--cache-mb must be"),
         (["bench", "decode", "Assets/demo.wav"], "demo.wav"),
     ])
-    func badArgumentsGetOneLine(_ arguments: [String], _ wording: String) throws {
-        let result = try Shell.run([Shell.reel] + arguments)
+    func badArgumentsGetOneLine(_ arguments: [String], _ wording: String) async throws {
+        let result = try await Shell.run([Shell.reel] + arguments)
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains(wording), "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error"))
     }
 
-    @Test func benchDecodeReportsFramesPerSecond() throws {
-        let result = try Shell.run([Shell.reel, "bench", "decode", "Assets", "--threads", "2", "--json"])
+    @Test func benchDecodeReportsFramesPerSecond() async throws {
+        let result = try await Shell.run([Shell.reel, "bench", "decode", "Assets", "--threads", "2", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["frames"] as? Int == 96 && object["threads"] as? Int == 2)

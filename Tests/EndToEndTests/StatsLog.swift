@@ -17,12 +17,19 @@ struct StatsLog {
     /// Waits up to `seconds` for a line after the first `after` that satisfies `condition`;
     /// returns its index and the line.
     @discardableResult
-    func waitFor(after: Int = 0, seconds: Double = 20, _ condition: (Line) -> Bool) throws -> (index: Int, line: Line) {
+    func waitFor(after: Int = 0, seconds: Double = 20, _ condition: (Line) -> Bool) async throws -> (index: Int, line: Line) {
         let deadline = Date().addingTimeInterval(seconds)
+        // Read again only when the file grew (reel writes about four lines a second): parsing
+        // every line on every poll would cost a core's worth over a minute-long test.
+        var readSize = -1
         repeat {
-            let all = lines
-            if all.count > after, let index = all[after...].firstIndex(where: condition) { return (index, all[index]) }
-            usleep(20_000)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size != readSize {
+                readSize = size
+                let all = lines
+                if all.count > after, let index = all[after...].firstIndex(where: condition) { return (index, all[index]) }
+            }
+            try await Task.sleep(for: .milliseconds(20))
         } while Date() < deadline
         throw StatsLogError.timedOut(path: path, last: lines.last.map { "\($0)" } ?? "no line")
     }
@@ -36,10 +43,10 @@ struct StatsLog {
     /// Waits until decoding has settled (in a line written from now on) and a screen was
     /// presented after that, so what the terminal shows is what a settled player draws.
     @discardableResult
-    func waitUntilSettled(seconds: Double = 20, _ extra: (Line) -> Bool = { _ in true }) throws -> Line {
-        let (index, line) = try waitFor(after: lines.count, seconds: seconds) { Self.settled($0) && extra($0) }
+    func waitUntilSettled(seconds: Double = 20, _ extra: (Line) -> Bool = { _ in true }) async throws -> Line {
+        let (index, line) = try await waitFor(after: lines.count, seconds: seconds) { Self.settled($0) && extra($0) }
         let presented = line["presented"] as? Int ?? 0
-        return try waitFor(after: index, seconds: seconds) {
+        return try await waitFor(after: index, seconds: seconds) {
             Self.settled($0) && extra($0) && ($0["presented"] as? Int ?? 0) > presented
         }.line
     }

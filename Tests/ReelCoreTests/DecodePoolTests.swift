@@ -103,7 +103,7 @@ func eventually(_ condition: () -> Bool) -> Bool {
         let pool = DecodePool(cache: cache, threads: 2, window: window)
         var random = SplitMix64(seed: 7)
         var worst = 0
-        for _ in 0..<10_000 {
+        for _ in 0..<4_000 {
             let frame = 1 + Int(random.next() % 1000)
             let mode = LoopMode.allCases[Int(random.next() % 3)]
             pool.focus(focus(source, frame, 1...1000, mode: mode), source: source, newEpoch: true)

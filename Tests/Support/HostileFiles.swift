@@ -62,7 +62,8 @@ public enum HostileFiles {
         }
         // WAVEFORMATEX + MPEGLAYER3WAVEFORMAT's 12 bytes, a fact chunk, the data.
         let fmtSize: UInt32 = 30
-        data.append(contentsOf: Array("RIFF".utf8)); put(UInt32(4 + 8 + fmtSize + 12 + 8) + UInt32(junk.count))
+        let riffSize: UInt32 = 4 + 8 + fmtSize + 12 + 8 + UInt32(junk.count)
+        data.append(contentsOf: Array("RIFF".utf8)); put(riffSize)
         data.append(contentsOf: Array("WAVEfmt ".utf8)); put(fmtSize)
         put(UInt16(0x55)); put(UInt16(2)); put(UInt32(44_100)); put(UInt32(16_000)); put(UInt16(1)); put(UInt16(0))
         put(UInt16(12)); put(UInt16(1)); put(UInt32(2)); put(UInt16(417)); put(UInt16(1)); put(UInt16(1393))

@@ -20,9 +20,8 @@ extension AudioTests {
                 do {
                     let analysis = try AudioAnalysis(path: path, view: .init(columns: 64, rows: 32))
                     opened += 1
-                    let start = Date()
-                    #expect(analysis.waitUntilDone(timeout: 30), "\(path) did not finish")
-                    #expect(Date().timeIntervalSince(start) < 10, "\(path) took \(Date().timeIntervalSince(start)) s")
+                    // A bound for a hang, not a speed: a loaded machine may take a while.
+                    #expect(analysis.waitUntilDone(timeout: 60), "\(path) did not finish")
                     let progress = analysis.progress
                     #expect(progress.isDone)
                     // A stream libsndfile cannot seek in (FLAC of unknown length) is read again from the start.
