@@ -112,14 +112,17 @@ $(FUZZ)/fuzz-%: Fuzz/Targets/%.swift $(FUZZ)/libReelTUI.a $(FUZZ)/libReelCore.a 
 
 fuzz-build: deps $(foreach t,$(FUZZ_TARGETS),$(FUZZ)/fuzz-$(t))
 
-# One target for SECONDS over a corpus of its own (grown from the seeds) and the seeds.
+# One target for SECONDS over a corpus of its own (grown from the seeds) and the seeds; its whole
+# output stays in .build-fuzz/TARGET.log, and a failure prints the end of it.
 define fuzz_run
 	mkdir -p $(FUZZ)/corpus/$(1) $(FUZZ)/crashers/$(1)
 	ALSA_CONFIG_PATH=/dev/null ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
 	  $(FUZZ)/fuzz-$(1) -max_total_time=$(2) -rss_limit_mb=3072 -max_len=1048576 -timeout=20 -print_final_stats=1 \
-	  -artifact_prefix=$(FUZZ)/crashers/$(1)/ $(FUZZ)/corpus/$(1) $(FUZZ_SEEDS_$(1)) 2>&1 \
-	  | grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)' \
-	  | sed 's/^/[$(1)] /'; test $${PIPESTATUS[0]} -eq 0
+	  -artifact_prefix=$(FUZZ)/crashers/$(1)/ $(FUZZ)/corpus/$(1) $(FUZZ_SEEDS_$(1)) > $(FUZZ)/$(1).log 2>&1; status=$$?; \
+	  grep -E '^(stat::number_of_executed_units|stat::new_units_added|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)' \
+	    $(FUZZ)/$(1).log | sed 's/^/[$(1)] /'; \
+	  if [ $$status -ne 0 ]; then echo "[$(1)] exit status $$status; the log ends:"; tail -n 20 $(FUZZ)/$(1).log; fi; \
+	  test $$status -eq 0
 endef
 
 fuzz: SHELL := /bin/bash
