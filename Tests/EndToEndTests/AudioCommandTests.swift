@@ -77,7 +77,6 @@ import Testing
         let config = folder + "/alsa.conf"
         try "</usr/share/alsa/alsa.conf>\npcm.!default { type null }\n".write(toFile: config, atomically: true, encoding: .utf8)
         let tmux = try await Tmux(width: 160, height: 30)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("ALSA_CONFIG_PATH=\(config) '\(Shell.reel)' --paused")
         let first = try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
         #expect(first.contains("demo.wav → default"))

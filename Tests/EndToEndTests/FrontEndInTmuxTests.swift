@@ -23,7 +23,6 @@ import Testing
         let log = StatsLog(path: stats)
 
         let tmux = try await Tmux(width: 120, height: 40)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --paused --stats-file '\(stats)' '\(folder)/shot.####.png'")
         try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
         try await tmux.press("Home")
@@ -102,7 +101,6 @@ import Testing
         let stats = folder + "/stats.jsonl"
         let log = StatsLog(path: stats)
         let tmux = try await Tmux(width: 120, height: 36)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --paused --audio-device none --stats-file '\(stats)' '\(folder)/one.wav' '\(folder)/two.wav'")
         try await tmux.waitFor { $0.contains("1/2") && $0.contains("one.wav") && $0.contains("FFT 2048") && !$0.contains("analysing") }
         var visits: [String: [(audio: Int, rss: Int)]] = [:]
@@ -132,7 +130,6 @@ import Testing
     /// (Drags are not sent: tmux 3.3 can crash its server on a motion report sent as keys.)
     @Test func aClickOnTheTimelineScrubs() async throws {
         let tmux = try await Tmux(width: 100, height: 30)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --paused Assets/demo.####.png")
         try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
         let rows = try await tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
@@ -201,7 +198,6 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = StatsLog(path: folder + "/stats.jsonl")
         let tmux = try await Tmux(width: 120, height: 40)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --stats-file '\(log.path)'")
         try await tmux.waitFor { (titleFrame($0) ?? 0) > 30 && $0.contains("q quit") }
         try await tmux.press("G")
@@ -228,7 +224,6 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = StatsLog(path: folder + "/stats.jsonl")
         let tmux = try await Tmux(width: 100, height: 30)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --paused --stats-file '\(log.path)' Assets/demo.####.png")
         try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") && $0.contains("▀") }
         // (tmux 3.3a's server itself can die on resizes while a program is still starting.)

@@ -42,7 +42,6 @@ import ReelTestSupport
         let path = try Self.poisonedWAV(in: folder)
         let log = StatsLog(path: folder + "/stats.jsonl")
         let tmux = try await Tmux(width: 100, height: 30)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --paused --audio-device none --stats-file '\(log.path)' '\(path)'")
         try await tmux.waitFor { $0.contains("6 broken samples") && $0.contains("q quit") }
         try await tmux.press("Space")
@@ -153,7 +152,6 @@ extension HostileInputTests {
         // The stats file, written while the player shows the sequence.
         let log = StatsLog(path: folder + "/stats.jsonl")
         let tmux = try await Tmux(width: 100, height: 30)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.tmux(["send-keys", "-t", "e2e", "-l", "'\(Shell.reel)' --paused --stats-file '\(log.path)' \"$(ls -d \(folder)/a*.0001.png)\""])
         try await tmux.press("Enter")
         try await log.waitFor { _ in true }
@@ -187,7 +185,6 @@ extension HostileInputTests {
     /// A terminal that cannot move the cursor gets one line and status 1, and keeps its modes.
     @Test func aDumbTerminalIsRefusedInOneLine() async throws {
         let tmux = try await Tmux(width: 150, height: 20)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("TERM=dumb '\(Shell.reel)' Assets; echo \"[status $?]\"")
         let screen = try await tmux.waitFor { $0.range(of: #"\[status \d"#, options: .regularExpression) != nil }
         #expect(screen.contains("TERM=dumb cannot move the cursor"))
@@ -201,7 +198,6 @@ extension HostileInputTests {
     /// status 131, and no backtrace is drawn.
     @Test func controlBackslashQuitsCleanly() async throws {
         let tmux = try await Tmux(width: 100, height: 30)
-        try await tmux.waitFor { $0.contains("e2e$") }
         try await tmux.type("'\(Shell.reel)' --paused Assets; echo \"[status $?]\"")
         try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("q quit") }
         try await tmux.press("C-\\")

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One tmux server of its own (its own socket), with one window of a fixed size running a plain
-/// shell: the terminal a person would use, driven by send-keys and read by capture-pane.
+/// shell: the terminal a person would use, driven by send-keys and read by capture-pane. It is
+/// ready when made: the shell's prompt is on screen.
 final class Tmux {
     let socket = "reel-e2e-" + UUID().uuidString.prefix(8)
     let width: Int
@@ -15,6 +16,7 @@ final class Tmux {
                   "-c", Shell.packageRoot,
                   "env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "TERM=" + term,
                   "LANG=C.UTF-8", "PS1=e2e$ ", "bash", "--norc", "--noprofile"])
+        try await waitFor { $0.contains("e2e$") }
     }
 
     deinit {
