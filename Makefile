@@ -21,7 +21,7 @@ test: deps
 	@mkdir -p .build
 	$(SWIFT) package resolve
 	@$(MAKE) --no-print-directory test-tsan fuzz-smoke > .build/test-beside.log 2>&1 & beside=$$!; \
-	  $(SWIFT) build --build-tests && $(SWIFT) test --skip-build; main=$$?; \
+	  $(SWIFT) build --build-tests $(WHOLE_MODULE) && $(SWIFT) test --skip-build $(WHOLE_MODULE); main=$$?; \
 	  wait $$beside; other=$$?; \
 	  echo "--- ThreadSanitizer and fuzz smoke (.build/test-beside.log) ---"; \
 	  grep -v -e '^\[[0-9]*/[0-9]*\] Compiling' -e '^◇' -e '^✔ Test' .build/test-beside.log; \
@@ -31,10 +31,17 @@ test: deps
 # alone, so the front end, the command line and their tests are not built a second time. Left
 # out: suites with no threads of their own (the eviction model, libpng's decodes, probes, folder
 # scans) and the spectrogram's numeric cases, whose analysis threads other tests run the same way.
+# The test builds compile each module in one compiler process (whole-module, still -Onone):
+# from scratch that is a fifth less CPU than one process per batch of files, which re-parse each
+# other's declarations, and the tests are built on two cores beside ThreadSanitizer's build and
+# the fuzz targets'. Per-file objects (-num-threads) are what SwiftPM links and indexes.
+# `swift build` without these flags shares .build/debug but rebuilds it once.
+WHOLE_MODULE := -Xswiftc -wmo -Xswiftc -num-threads -Xswiftc 1 -Xswiftc -disable-batch-mode
+
 TSAN_SKIP := ReelCoreTests\.(EvictionOrderTests|PNGDecoderTests|MediaProbeTests|SequenceScannerTests)|aChirpRises|aSineLightsTheRow
 test-tsan: deps
-	REEL_CORE_ONLY=1 $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	REEL_CORE_ONLY=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --skip '$(TSAN_SKIP)'
+	REEL_CORE_ONLY=1 $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan $(WHOLE_MODULE)
+	REEL_CORE_ONLY=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(WHOLE_MODULE) --skip '$(TSAN_SKIP)'
 
 build: deps
 	$(SWIFT) build -c release --product reel
@@ -86,7 +93,7 @@ FUZZ_SEEDS_png := $(CORPUS)/png/pngsuite $(CORPUS)/png/libpng-testpngs $(CORPUS)
 FUZZ_SEEDS_audio := $(CORPUS)/audio/hound $(CORPUS)/audio/hound/fuzz $(CORPUS)/audio/flac-test-files/faulty $(CORPUS)/audio/freedesktop
 FUZZ_SEEDS_names := Fuzz/Seeds/names
 FUZZ_SEEDS_keys := Fuzz/Seeds/keys
-FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g \
+FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g -wmo \
 	-I Sources/CPNG -I Sources/CSndfile -I Sources/CFFTW -I Sources/CPortAudio -I Sources/CMalloc \
 	-I Sources/CNcurses -I Sources/CLibraryQuiet/include -I $(FUZZ) \
 	$(foreach flag,$(shell pkg-config --cflags ncursesw libpng16 sndfile fftw3f portaudio-2.0 2>/dev/null),-Xcc $(flag))
