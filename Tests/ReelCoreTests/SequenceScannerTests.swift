@@ -106,6 +106,21 @@ import Testing
             #expect(throws: MediaError.self) { try SequenceScanner.frames(of: guess, listing: lines) }
         }
     }
+
+    /// Found by the names fuzz target: `sxa.%0433333333333333333d.psh` asked for frame names
+    /// 433 quadrillion characters wide, and the allocation killed the process. A padding wider
+    /// than `SequencePattern.maxPadding` is no pattern.
+    @Test func aPaddingTooWideForAnyFrameNumberIsNoPattern() {
+        let fuzzed = String(decoding: [UInt8]([0x73, 0x78, 0x61, 0x2E, 0x25, 0x30, 0x34] + [UInt8](repeating: 0x33, count: 17) + [0x64, 0x2E, 0x70, 0x73, 0x68]), as: UTF8.self)
+        #expect(fuzzed == "sxa.%0433333333333333333d.psh")
+        #expect(SequencePattern.parse(placeholder: "/fuzz/" + fuzzed) == nil)
+        #expect(SequencePattern.parse(placeholder: "/x/a.%019d.png") == nil)
+        // Its next find: leading zeros in the width (`%000001568423780d`) are digits too.
+        #expect(SequencePattern.parse(placeholder: "/x/a.%000001568423780d.png") == nil)
+        #expect(SequencePattern.parse(placeholder: "/x/a.%018d.png")?.padding == 18)
+        #expect(SequencePattern.parse(placeholder: "/x/a." + String(repeating: "#", count: 19) + ".png") == nil)
+        #expect(SequencePattern.parse(placeholder: "/x/a." + String(repeating: "#", count: 18) + ".png")?.fileName(frame: 7).count == 24)
+    }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

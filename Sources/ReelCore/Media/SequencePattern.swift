@@ -70,8 +70,13 @@ public struct SequencePattern: Hashable, Sendable, CustomStringConvertible {
         return (prefix, digits, suffix)
     }
 
+    /// The widest padding a pattern may ask for: a frame number has at most 18 digits (an Int
+    /// has 19), and a wider one would only make every file name it is asked for huge.
+    public static let maxPadding = 18
+
     /// Reads a pattern written as `name.####.png`, `name.@@@@.png` (one character per digit)
-    /// or `name.%04d.png` / `name.%d.png`. Nil when the name holds no such placeholder.
+    /// or `name.%04d.png` / `name.%d.png`. Nil when the name holds no such placeholder, or one
+    /// wider than `maxPadding`.
     public static func parse(placeholder path: String) -> SequencePattern? {
         let (directory, name) = splitPath(path)
         let chars = Array(name)
@@ -81,7 +86,10 @@ public struct SequencePattern: Hashable, Sendable, CustomStringConvertible {
             var width = ""
             while i < chars.count && chars[i].isASCIIDigit { width.append(chars[i]); i += 1 }
             if i < chars.count && chars[i] == "d" {
-                let padding = Int(width) ?? 0
+                // Found by the names fuzz target: `%0433333333333333333d` asked for a file name
+                // of 433 quadrillion characters.
+                let padding = width.count <= 3 ? Int(width) ?? 0 : Int.max
+                guard padding <= maxPadding else { return nil }
                 if width.isEmpty || width.first == "0" || padding == 0 {
                     return SequencePattern(
                         directory: directory, prefix: String(chars[..<percent]),
@@ -93,6 +101,7 @@ public struct SequencePattern: Hashable, Sendable, CustomStringConvertible {
             guard let last = chars.lastIndex(of: mark) else { continue }
             var first = last
             while first > 0 && chars[first - 1] == mark { first -= 1 }
+            guard last - first + 1 <= maxPadding else { return nil }
             return SequencePattern(
                 directory: directory, prefix: String(chars[..<first]),
                 padding: last - first + 1, suffix: String(chars[(last + 1)...]))
