@@ -2,8 +2,10 @@
 # Both first install the Debian packages that are missing (quietly, and only those).
 
 SWIFT ?= swift
-# ncurses-term: terminfo for direct-colour terminals (tmux-direct, xterm-direct), used by the tests.
-DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev tmux ncurses-term
+# ncurses-term: terminfo for direct-colour terminals (tmux-direct, xterm-direct), used by the tests;
+# xvfb, xterm, x11-utils and imagemagick: the sixel picture checked in a real terminal, screenshot and all.
+DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev zlib1g-dev \
+	tmux ncurses-term xvfb xterm x11-utils imagemagick
 APT_LOG := /tmp/reel-apt.log
 
 .PHONY: run test test-tsan deps build build-debug assets frames bench-baseline audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
@@ -95,9 +97,9 @@ FUZZ_SEEDS_names := Fuzz/Seeds/names
 FUZZ_SEEDS_keys := Fuzz/Seeds/keys
 FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g -wmo \
 	-I Sources/CPNG -I Sources/CSndfile -I Sources/CFFTW -I Sources/CPortAudio -I Sources/CMalloc \
-	-I Sources/CNcurses -I Sources/CLibraryQuiet/include -I $(FUZZ) \
-	$(foreach flag,$(shell pkg-config --cflags ncursesw libpng16 sndfile fftw3f portaudio-2.0 2>/dev/null),-Xcc $(flag))
-FUZZ_LIBS = $(shell pkg-config --libs ncursesw libpng16 sndfile fftw3f portaudio-2.0 2>/dev/null)
+	-I Sources/CNcurses -I Sources/CZlib -I Sources/CLibraryQuiet/include -I $(FUZZ) \
+	$(foreach flag,$(shell pkg-config --cflags ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib 2>/dev/null),-Xcc $(flag))
+FUZZ_LIBS = $(shell pkg-config --libs ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib 2>/dev/null)
 CORE_SOURCES := $(shell find Sources/ReelCore -name '*.swift')
 TUI_SOURCES := $(shell find Sources/ReelTUI -name '*.swift')
 

@@ -36,6 +36,10 @@ let package = Package(
         .systemLibrary(
             name: "CPortAudio", pkgConfig: "portaudio-2.0",
             providers: [.apt(["portaudio19-dev"])]),
+        // zlib: the kitty graphics protocol's compressed payloads.
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         // Reel's own C: routes the C stderr stream so libraries' chatter stays off the terminal.
         .target(name: "CLibraryQuiet"),
         // glibc's <malloc.h>: mallinfo2, malloc_trim, mallopt. Part of libc, so no pkg-config.
@@ -47,7 +51,7 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "ReelTUI",
-            dependencies: ["ReelCore", "CNcurses"],
+            dependencies: ["ReelCore", "CNcurses", "CZlib"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "reel",
@@ -63,18 +67,25 @@ let package = Package(
             name: "ReelTestSupport",
             path: "Tests/Support",
             swiftSettings: [.swiftLanguageMode(.v6)]),
+        // A terminal that reads the image protocols (kitty, sixel, iTerm2) back into pixels,
+        // written from the protocols, not from Reel's encoders.
+        .target(
+            name: "GraphicsSupport",
+            dependencies: ["ReelCore", "CZlib"],
+            path: "Tests/GraphicsSupport",
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelCoreTests",
             dependencies: ["ReelCore", "CPNG", "ReelTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelTUITests",
-            dependencies: ["ReelTUI", "ReelCore", "ReelTestSupport"],
+            dependencies: ["ReelTUI", "ReelCore", "ReelTestSupport", "GraphicsSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         // Drives the built `reel` binary in tmux; depending on it makes `swift test` build it.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reel", "ReelTestSupport"],
+            dependencies: ["reel", "ReelCore", "ReelTestSupport", "GraphicsSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )
@@ -82,7 +93,7 @@ let package = Package(
 // The argument parser stays declared, unused: dropping it would make SwiftPM rewrite the
 // Package.resolved that the main build beside it reads.
 if coreOnly {
-    let frontEnd: Set<String> = ["ReelTUI", "reel", "ReelTUITests", "EndToEndTests", "CNcurses"]
+    let frontEnd: Set<String> = ["ReelTUI", "reel", "ReelTUITests", "EndToEndTests", "CNcurses", "CZlib", "GraphicsSupport"]
     package.targets.removeAll { frontEnd.contains($0.name) }
     package.products.removeAll { $0.name != "ReelCore" }
 }

@@ -16,6 +16,11 @@ func printText(_ text: String) {
     writeAll(STDOUT_FILENO, text)
 }
 
+/// Writes `bytes` to standard output as they are: an image protocol's commands.
+func printBytes(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeAll(STDOUT_FILENO, $0) }
+}
+
 /// Prints one line to standard error, prefixed with the program's name, as Unix tools do; controls
 /// in it (a file name's, a library's message) are escaped, so it is always one line.
 func printError(_ message: String) {
@@ -24,14 +29,17 @@ func printError(_ message: String) {
 
 private func writeAll(_ fd: Int32, _ text: String) {
     var text = text
-    text.withUTF8 { bytes in
-        var done = 0
-        while done < bytes.count {
-            let wrote = write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if wrote < 0 && errno == EINTR { continue }
-            guard wrote > 0 else { return }
-            done += wrote
-        }
+    text.withUTF8 { writeAll(fd, $0) }
+}
+
+private func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    var done = 0
+    while done < bytes.count {
+        let wrote = write(fd, base + done, bytes.count - done)
+        if wrote < 0 && errno == EINTR { continue }
+        guard wrote > 0 else { return }
+        done += wrote
     }
 }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import ReelCore
 import ReelTUI
 
-/// `reel [MEDIA...] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--stats-file PATH] [--threads T] [--cache-mb M]`:
+/// `reel [MEDIA...] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--stats-file PATH] [--threads T] [--cache-mb M]
+/// [--graphics G] [--symbols S]`:
 /// plays sequences and audio files in the terminal (Tab between them); with no media, the demo in Assets/.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,8 @@ struct PlayCommand: ParsableCommand {
     var statsFile: String?
 
     @OptionGroup var decode: DecodeOptions
+
+    @OptionGroup var look: GraphicsOptions
 
     func validate() throws {
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
@@ -84,7 +87,8 @@ struct PlayCommand: ParsableCommand {
         let app = PlayerApp(
             items: items,
             options: .init(fps: fps, startPaused: paused, threads: decode.threads, cacheBytes: decode.cacheBytes,
-                           audioDevice: SoundPlayer.Device(argument: audioDevice)),
+                           audioDevice: SoundPlayer.Device(argument: audioDevice),
+                           graphics: look.graphics.flatMap(\.mode), symbols: look.symbols.symbols),
             statsFile: stats)
         let signal: Int32
         do {

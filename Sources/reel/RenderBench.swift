@@ -39,9 +39,23 @@ struct RenderBench: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @OptionGroup var look: GraphicsOptions
+
+    @Option(help: "The picture's size in pixels for --graphics kitty, sixel or iterm (WxH).")
+    var pixels = "1280x720"
+
+    /// `--pixels` as a size.
+    var pixelBox: FrameSize? {
+        let parts = pixels.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (1...8192).contains(parts[0]), (1...8192).contains(parts[1]) else { return nil }
+        return FrameSize(width: parts[0], height: parts[1])
+    }
+
     func validate() throws {
         guard (2...10_000).contains(frames) else { throw ValidationError("--frames must be between 2 and 10000") }
         guard (20...1000).contains(width), (5...500).contains(height) else { throw ValidationError("--width 20…1000, --height 5…500") }
+        guard pixelBox != nil else { throw ValidationError("--pixels is WIDTHxHEIGHT, each 1…8192") }
+        guard look.graphics != .auto else { throw ValidationError("--graphics: name a back end to measure (kitty, sixel, iterm or cells)") }
     }
 
     func run() throws {
@@ -49,7 +63,10 @@ struct RenderBench: ParsableCommand {
         pattern.width = 1280
         pattern.height = 720
         pattern.fps = 24
-        let fitted = AreaScaler.fit(width: 1280, height: 720, maxWidth: width, maxHeight: height * 2)
+        let imageMode = look.graphics?.mode.flatMap { $0.isImage ? $0 : nil }
+        let per = look.symbols.symbols.decodedPixels
+        let box = imageMode != nil ? pixelBox! : FrameSize(width: width * per.columns, height: height * per.rows)
+        let fitted = AreaScaler.fit(width: 1280, height: 720, maxWidth: box.width, maxHeight: box.height)
         var cached: [RGBImage] = []
         for index in 1...frames {
             let picture = pattern.picture(frame: index)
@@ -69,6 +86,10 @@ struct RenderBench: ParsableCommand {
             cached.append(AreaScaler.scale(RGBAImage(width: picture.width, height: picture.height, pixels: rgba),
                                            width: fitted.width, height: fitted.height))
         }
+        if let imageMode {
+            runImages(imageMode, frames: cached)
+            return
+        }
         let grids = cached.map(grid)
         let result = try present(cached)
         let ansi = grids.map { ANSIText.encode($0, mode: .direct).utf8.count + 3 }  // + cursor home per frame
@@ -78,14 +99,15 @@ struct RenderBench: ParsableCommand {
         let everyCell = width * height * (3 + 19 + 19)  // ▀ and two full 24-bit colour codes per cell
         if json {
             printLine(JSONLine.encode([
-                ("bench", .string("render")), ("term", .string(term)), ("width", .int(width)), ("height", .int(height)),
+                ("bench", .string("render")), ("term", .string(term)), ("symbols", .string(look.symbols.rawValue)),
+                ("width", .int(width)), ("height", .int(height)),
                 ("frames", .int(frames)), ("cpu_ms_per_frame", .double(round3(result.cpuPerFrame * 1000))),
                 ("cpu_ms_per_unchanged_frame", .double(round3(result.cpuPerUnchanged * 1000))),
                 ("bytes_per_frame", .int(result.bytesPerFrame)), ("bytes_first_frame", .int(result.firstBytes)),
                 ("cells_changed_per_frame", .int(changedMean)), ("ansi_bytes_per_frame", .int(ansiMean)), ("every_cell_bytes_per_frame", .int(everyCell)),
             ]))
         } else {
-            printLine("render: \(frames) frames of a moving 1280×720 pattern, cached at \(fitted.width)×\(fitted.height), on a \(width)×\(height) \(term)")
+            printLine("render: \(frames) frames of a moving 1280×720 pattern, cached at \(fitted.width)×\(fitted.height), on a \(width)×\(height) \(term) in \(look.symbols.rawValue) cells")
             printLine("  CPU per frame (draw + present): \(round3(result.cpuPerFrame * 1000)) ms; unchanged frame: \(round3(result.cpuPerUnchanged * 1000)) ms")
             printLine("  bytes per frame: \(result.bytesPerFrame) (first frame \(result.firstBytes)); cells changed per frame: \(changedMean) of \(width * height)")
             printLine("  the same frames as whole ANSI text (timg-style): \(ansiMean) bytes; both colours on every cell (tct-style): \(everyCell)")
@@ -95,7 +117,8 @@ struct RenderBench: ParsableCommand {
     /// The screen of one cached frame: the viewer filling the terminal.
     func grid(_ image: RGBImage) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
-        ViewerPane.draw(.image(image), frame: 0, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid)
+        ViewerPane.draw(.image(image), frame: 0, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid,
+                        symbols: look.symbols.symbols)
         return grid
     }
 

@@ -5,12 +5,13 @@ import ReelTUI
 import Glibc
 #endif
 
-/// `reel render MEDIA [--frame N] [--width W --height H] [--color truecolor|256|16]`: one frame of
-/// a sequence (or an audio file's spectrogram and waveform) as terminal text on stdout, no UI.
+/// `reel render MEDIA [--frame N] [--width W --height H] [--color truecolor|256|16] [--graphics G]
+/// [--symbols S]`: one frame of a sequence as terminal text (block symbols) or as a kitty, sixel or
+/// iTerm2 image on stdout, or an audio file's spectrogram and waveform as text; no UI.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one frame as terminal text (half blocks), as chafa and timg do; audio prints its spectrogram and waveform.")
+        abstract: "Print one frame as terminal text or as a kitty, sixel or iTerm2 image, as chafa and timg do; audio prints its spectrogram and waveform.")
 
     enum Colors: String, ExpressibleByArgument, CaseIterable {
         case truecolor, _256 = "256", _16 = "16", none
@@ -31,35 +32,58 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The frame to print (default: the frame whose file is named, else the first).")
     var frame: Int?
 
-    @Option(help: "Columns at most (default: the terminal's width, else 80).")
+    @Option(help: "Columns at most (default: the terminal's width, else 80); pixels for an image.")
     var width: Int?
 
-    @Option(help: "Rows at most (default: the terminal's height less one, else 24).")
+    @Option(help: "Rows at most (default: the terminal's height less one, else 24); pixels for an image.")
     var height: Int?
 
     @Option(help: "Colours: truecolor, 256, 16 or none (default: truecolor where COLORTERM says so, else 256).")
     var color: Colors?
 
+    @OptionGroup var look: GraphicsOptions
+
+    /// The largest image, in pixels a side, that render writes.
+    static let maxImagePixels = 8192
+
     func validate() throws {
+        if look.graphics?.mode?.isImage == true {
+            let range = 1...Self.maxImagePixels
+            if let width, !range.contains(width) { throw ValidationError("--width must be between 1 and \(Self.maxImagePixels) pixels") }
+            if let height, !range.contains(height) { throw ValidationError("--height must be between 1 and \(Self.maxImagePixels) pixels") }
+            return
+        }
         if let width, !(1...2000).contains(width) { throw ValidationError("--width must be between 1 and 2000") }
         if let height, !(1...1000).contains(height) { throw ValidationError("--height must be between 1 and 1000") }
     }
 
     func run() throws {
         let terminal = Self.terminalSize()
-        let columns = width ?? terminal?.width ?? 80
-        let rows = height ?? terminal.map { max(1, $0.height - 1) } ?? 24
         let mode = color?.mode ?? (ColorMode.environmentSaysTrueColor ? .direct : .palette256)
-        let grid: CellGrid
-        if MediaProbe.isSequencePath(media) {
-            grid = try renderFrame(columns: columns, rows: rows)
-        } else {
-            grid = try renderAudio(columns: columns, rows: rows)
+        // Text unless an image is asked for: stdout is often a file or a pipe.
+        let graphics = look.graphics.map { $0.mode ?? GraphicsMode.detect().mode } ?? .cells
+        guard MediaProbe.isSequencePath(media) else {
+            guard graphics == .cells else { throw fail("--graphics \(graphics.rawValue) draws pictures; an audio file renders as text") }
+            let columns = width ?? terminal?.width ?? 80
+            let rows = height ?? terminal.map { max(1, $0.height - 1) } ?? 24
+            printText(ANSIText.encode(try renderAudio(columns: columns, rows: rows), mode: mode))
+            return
         }
-        printText(ANSIText.encode(grid, mode: mode))
+        let encoder = PictureEncoder(mode: graphics, symbols: look.symbols.symbols, colorMode: mode)
+        let box: FrameSize
+        if graphics.isImage {
+            // The terminal's text area in pixels less a row for the prompt, else 640×360.
+            let pixels = terminal.flatMap { size in size.pixels.map { ($0.width, $0.height - $0.height / max(1, size.height)) } }
+            box = FrameSize(width: width ?? pixels?.0 ?? 640, height: height ?? pixels?.1 ?? 360)
+        } else {
+            box = encoder.decodeBox(columns: width ?? terminal?.width ?? 80, rows: height ?? terminal.map { max(1, $0.height - 1) } ?? 24)
+        }
+        let bytes = encoder.encode(try decodeFrame(fitting: box))
+        printBytes(graphics.isImage ? bytes + [UInt8(ascii: "\n")] : bytes)
     }
 
-    func renderFrame(columns: Int, rows: Int) throws -> CellGrid {
+    /// The frame asked for (or named), decoded to fit `box`.
+    func decodeFrame(fitting box: FrameSize) throws -> RGBImage {
         let setup = try SequenceSetup(path: media)
         let sequence = setup.sequence
         var named: Int?
@@ -73,17 +97,11 @@ struct RenderCommand: ParsableCommand {
         guard let path = sequence.path(frame: number) else {
             throw fail("frame \(number) of \(sequence.displayName) is missing (no file for it)")
         }
-        let image: RGBImage
         do {
-            image = try PNGDecoder.decodeFrame(path: path, fitting: FrameSize(width: columns, height: rows * 2), scratch: DecodeScratch())
+            return try PNGDecoder.decodeFrame(path: path, fitting: box, scratch: DecodeScratch())
         } catch {
             throw fail(error.description)
         }
-        // The grid is the picture's own size: no blank rows or columns around it.
-        let rect = Rect(x: 0, y: 0, width: image.width, height: (image.height + 1) / 2)
-        var grid = CellGrid(width: rect.width, height: rect.height)
-        ViewerPane.draw(.image(image), frame: number, in: rect, into: &grid)
-        return grid
     }
 
     func renderAudio(columns: Int, rows: Int) throws -> CellGrid {
@@ -105,10 +123,11 @@ struct RenderCommand: ParsableCommand {
         return grid
     }
 
-    /// The terminal's size when stdout is one (TIOCGWINSZ).
-    static func terminalSize() -> (width: Int, height: Int)? {
+    /// The terminal's size in cells, and in pixels where it says, when stdout is one (TIOCGWINSZ).
+    static func terminalSize() -> (width: Int, height: Int, pixels: (width: Int, height: Int)?)? {
         var size = winsize()
         guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return (Int(size.ws_col), Int(size.ws_row))
+        let pixels = size.ws_xpixel > 0 && size.ws_ypixel > 0 ? (Int(size.ws_xpixel), Int(size.ws_ypixel)) : nil
+        return (Int(size.ws_col), Int(size.ws_row), pixels)
     }
 }

@@ -9,7 +9,7 @@ extension PlayerApp {
         let layout = ScreenLayout(width: size.width, height: size.height, picture: current.hasPicture,
                                   audio: current.analysis != nil, gaugeDetailed: gaugeDetailed)
         if let viewer = layout?.viewer {
-            let box = ViewerPane.pixelBox(for: viewer)
+            let box = pixelBox(for: viewer)
             session.resize(to: FrameSize(width: max(1, box.width), height: max(1, box.height)))
         }
         let view = session.update(at: now)
@@ -39,15 +39,21 @@ extension PlayerApp {
         } else {
             viewer = .decoding(view.due)
         }
+        picture = nil
+        if display.mode.isImage, let rect = layout?.viewer, case .frame(.image(let image), let shown) = viewer {
+            picture = placed(image, frame: shown, in: rect)
+        }
         let position = session.position(at: now)
         let title = TitleModel(
             name: current.name, imageSize: current.imageSize, fps: playback.fps, frame: view.due,
             first: playback.first, last: playback.last, isPlaying: playback.isPlaying, audio: current.audioTitle,
             workArea: playback.workArea, mode: playback.mode, speed: playback.speed * position.direction.rawValue,
-            dropped: session.dropped, fileIndex: (index + 1, items.count), showsTime: !current.hasPicture)
-        let snapshot = PlayerSnapshot(title: title, viewer: viewer, timeline: timeline, audio: audio,
-                                      gauge: GaugeModel(stats: stats, rssHistory: history.values, detailed: gaugeDetailed),
-                                      showHelp: showHelp)
+            dropped: session.dropped + counters.linkSkipped, fileIndex: (index + 1, items.count),
+            showsTime: !current.hasPicture, graphics: graphicsName)
+        var snapshot = PlayerSnapshot(title: title, viewer: viewer, timeline: timeline, audio: audio,
+                                      gauge: gauge, showHelp: showHelp)
+        snapshot.picturesAsImages = display.mode.isImage
+        snapshot.symbols = display.symbols
         return PlayerScreen.compose(snapshot, layout: layout, width: size.width, height: size.height)
     }
 
@@ -80,7 +86,42 @@ extension PlayerApp {
                               fileIndex: (index + 1, items.count)),
             viewer: .notice(["cannot open \(item.displayName)", openFailure ?? ""]),
             timeline: TimelineModel(visible: 0...0, frame: 0),
-            gauge: GaugeModel(stats: stats, rssHistory: history.values, detailed: gaugeDetailed), showHelp: showHelp)
+            gauge: gauge, showHelp: showHelp)
+        picture = nil
         return PlayerScreen.compose(snapshot, layout: layout, width: size.width, height: size.height)
+    }
+
+    /// The gauge's model: the memory figures, and the terminal's pictures and link with an image protocol.
+    var gauge: GaugeModel {
+        var model = GaugeModel(stats: stats, rssHistory: history.values, detailed: gaugeDetailed)
+        if display.mode.isImage {
+            model.terminalImageBytes = counters.terminalImageBytes
+            model.linkBytesPerSecond = counters.linkBytesPerSecond
+        }
+        return model
+    }
+
+    /// What the title says draws the pictures.
+    var graphicsName: String {
+        display.mode.isImage ? display.mode.rawValue : (display.symbols == .half ? "cells" : "\(display.symbols.rawValue) cells")
+    }
+
+    /// The picture size, in pixels, that fills the viewer `rect`: the terminal's own pixels
+    /// with an image protocol, the symbols' sub-pixels with cells.
+    func pixelBox(for rect: Rect) -> (width: Int, height: Int) {
+        guard display.mode.isImage else { return ViewerPane.pixelBox(for: rect, symbols: display.symbols) }
+        return (rect.width * display.cellPixels.width, rect.height * display.cellPixels.height)
+    }
+
+    /// `image` (frame `frame`) centred in the viewer `rect`, as an image protocol places it:
+    /// at a cell and a number of pixels into it.
+    func placed(_ image: RGBImage, frame: Int, in rect: Rect) -> PlacedPicture {
+        let box = pixelBox(for: rect)
+        let cell = display.cellPixels
+        let left = max(0, (box.width - image.width) / 2), top = max(0, (box.height - image.height) / 2)
+        let identity = ImagePlacer.Identity(file: index, frame: frame, column: rect.x + left / cell.width,
+                                            row: rect.y + top / cell.height, width: image.width, height: image.height)
+        return PlacedPicture(image: image, identity: identity, area: rect,
+                             offset: (left % cell.width, top % cell.height))
     }
 }

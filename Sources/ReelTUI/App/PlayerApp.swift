@@ -16,15 +16,30 @@ public final class PlayerApp {
         /// The frame cache's budget in bytes.
         public var cacheBytes: Int
         public var audioDevice: SoundPlayer.Device
+        /// How pictures reach the terminal; nil to ask it (`TerminalProbe`).
+        public var graphics: GraphicsMode?
+        /// The block symbols of the cells back end.
+        public var symbols: CellSymbols
 
         public init(fps: Double, startPaused: Bool = false, threads: Int? = nil,
-                    cacheBytes: Int = ProcessMemory.defaultCacheBudget(), audioDevice: SoundPlayer.Device = .automatic) {
+                    cacheBytes: Int = ProcessMemory.defaultCacheBudget(), audioDevice: SoundPlayer.Device = .automatic,
+                    graphics: GraphicsMode? = .cells, symbols: CellSymbols = .half) {
             self.fps = fps
             self.startPaused = startPaused
             self.threads = threads
             self.cacheBytes = cacheBytes
             self.audioDevice = audioDevice
+            self.graphics = graphics
+            self.symbols = symbols
         }
+    }
+
+    /// The terminal's side of drawing pictures, as found at start-up.
+    struct Display {
+        var mode: GraphicsMode = .cells
+        var symbols: CellSymbols = .half
+        /// A cell's size in the terminal's pixels (what an image protocol's picture is sized by).
+        var cellPixels: (width: Int, height: Int) = (10, 20)
     }
 
     /// Seconds between samples of the memory figures.
@@ -53,6 +68,9 @@ public final class PlayerApp {
     /// lines around (tmux reflows on every step of a storm of resizes) after the first repaint.
     var repaintAt: Double? { didSet { counters.repaintPending = repaintAt != nil } }
     var counters = ScreenCounters()
+    var display = Display()
+    /// The viewer's picture for an image protocol, made by the last `screen`.
+    var picture: PlacedPicture?
 
     /// Plays `items` (Tab moves between them), starting with the first.
     public init(items: [MediaItem], options: Options, statsFile: StatsFile? = nil) {
@@ -69,9 +87,14 @@ public final class PlayerApp {
         let cache = FrameCache(budgetBytes: options.cacheBytes)
         let pool = DecodePool(cache: cache, threads: options.threads, wake: { wake.signal() })
         defer { pool.stop() }
-        let terminal = try CursesTerminal()
+        let found = Self.findDisplay(options)
+        display = found.display
+        let terminal = try CursesTerminal(trueColor: found.replies?.trueColor ?? false)
         defer { terminal.stop() }
-        let presenter = CursesPresenter(terminal: terminal)
+        let presenter = CursesPresenter(terminal: terminal, placer: found.placer,
+                                        synchronized: found.replies?.synchronizedOutput ?? false)
+        // Before the terminal is given back (defers run last first): no picture is left in it.
+        defer { presenter.finish() }
         open(0, cache: cache, pool: pool, size: terminal.size)
         defer { current?.close() }
         if !options.startPaused { current?.session.playWhenShown(at: MonotonicClock.now()) }
@@ -84,12 +107,17 @@ public final class PlayerApp {
                 repaintAt = nil
             }
             let grid = screen(at: now, size: terminal.size)
-            try presenter.present(grid, pictureRows: lastLayout?.pictureRows ?? 0..<0)
+            try presenter.present(grid, pictureRows: lastLayout?.pictureRows ?? 0..<0, picture: picture)
             counters.presented += 1
+            counters.note(presenter, cell: display.cellPixels, at: MonotonicClock.now())
             // Wake for the next frame while playing, when a frame lands, and for the next sample.
             var wait = max(0, nextSample - MonotonicClock.now())
             if let at = repaintAt { wait = min(wait, max(0, at - MonotonicClock.now())) }
             if let next = current?.session.secondsToNextFrame(at: MonotonicClock.now()) { wait = min(wait, max(0, next)) }
+            // A picture skipped while the link drained is sent when it has.
+            if picture != nil, presenter.link.isBusy(at: MonotonicClock.now()) {
+                wait = min(wait, max(0, presenter.link.busyUntil - MonotonicClock.now()))
+            }
             guard let key = terminal.readKey(timeoutMilliseconds: Int((wait * 1000).rounded(.up)), wake: wake) else {
                 continue
             }

@@ -11,4 +11,24 @@ struct ScreenCounters: Equatable {
     var repaintPending = false
     /// The shown file's audio analysis has not finished the pass the screen asked for.
     var analysing = false
+    /// With an image protocol: pictures sent, the bytes of pictures the terminal holds, the
+    /// link's bytes a second, pictures skipped while it drained, and where the picture on screen
+    /// is, in the terminal's pixels (x, y, width, height).
+    var picturesSent = 0
+    var terminalImageBytes = 0
+    var linkBytesPerSecond = 0
+    var linkSkipped = 0
+    var picturePixels: [Int]?
+
+    /// Takes the presenter's picture figures after a screen; `cell` is a cell's size in pixels.
+    mutating func note(_ presenter: CursesPresenter, cell: (width: Int, height: Int), at now: Double) {
+        guard let placer = presenter.placer else { return }
+        picturesSent = placer.placedCount
+        terminalImageBytes = placer.terminalBytes
+        linkBytesPerSecond = presenter.link.bytesPerSecond(at: now)
+        linkSkipped = presenter.link.skipped
+        picturePixels = placer.shown.map {
+            [$0.column * cell.width + placer.shownOffset.x, $0.row * cell.height + placer.shownOffset.y, $0.width, $0.height]
+        }
+    }
 }

@@ -7,6 +7,9 @@ public struct GaugeModel: Equatable, Sendable {
     public var rssHistory: [Int]
     /// The detailed block instead of one line (`G`).
     public var detailed: Bool
+    /// With an image protocol: bytes of pictures the terminal holds, and the link's bytes a second.
+    public var terminalImageBytes: Int?
+    public var linkBytesPerSecond: Int?
 
     public init(stats: MemoryStats, rssHistory: [Int] = [], detailed: Bool = false) {
         self.stats = stats
@@ -79,7 +82,7 @@ public enum GaugePane {
         func field(_ label: String, _ value: String) -> [Piece] {
             [Piece(text: label + " ", style: labelStyle), Piece(text: value, style: valueStyle)]
         }
-        return [
+        var fields = [
             [Piece(text: "cache ", style: labelStyle)] + bar(used: s.cacheBytes, budget: s.cacheBudget, width: 8)
                 + [Piece(text: " " + ByteText.format(s.cacheBytes), style: valueStyle),
                    Piece(text: "/" + ByteText.format(s.cacheBudget) + " \(s.cachedFrames) fr", style: labelStyle)],
@@ -92,6 +95,10 @@ public enum GaugePane {
             field("dropped", String(s.dropped)),
             field("epoch", String(s.epoch)),
         ]
+        // The terminal's pictures are Reel's memory too; they come right after the audio buffers.
+        if let bytes = model.terminalImageBytes { fields.insert(field("term", ByteText.format(bytes)), at: 4) }
+        if let rate = model.linkBytesPerSecond { fields.insert(field("link", ByteText.format(rate) + "/s"), at: 5) }
+        return fields
     }
 
     static func detailedRows(_ model: GaugeModel, width: Int) -> [[Piece]] {
@@ -113,7 +120,9 @@ public enum GaugePane {
         return [
             [label("cache   ")] + bar(used: s.cacheBytes, budget: s.cacheBudget, width: barWidth) + cacheText,
             rssRow,
-            [label("heap    "), value(ByteText.format(s.heapBytes)), label("   audio buffers "), value(ByteText.format(s.audioBytes))],
+            [label("heap    "), value(ByteText.format(s.heapBytes)), label("   audio buffers "), value(ByteText.format(s.audioBytes))]
+                + (model.terminalImageBytes.map { [label("   terminal pictures "), value(ByteText.format($0))] } ?? [])
+                + (model.linkBytesPerSecond.map { [label("   link "), value(ByteText.format($0) + "/s")] } ?? []),
             [label("decode  queued "), value("\(s.queued)"), label("  running "), value("\(s.running)"),
              label("  decoded "), value("\(s.decodes)"), label("  epoch "), value("\(s.epoch)")],
             [label("lookups hits "), value("\(s.hits)"), label("  misses "), value("\(s.misses)"),

@@ -20,10 +20,13 @@ public struct TitleModel: Equatable, Sendable {
     public var fileIndex: (index: Int, count: Int)?
     /// Show the position as a time (audio on its own) instead of a frame number.
     public var showsTime: Bool
+    /// What draws the pictures (kitty, sixel, iterm, cells), when the player says.
+    public var graphics: String?
 
     public init(name: String, imageSize: (width: Int, height: Int)? = nil, fps: Double, frame: Int, first: Int, last: Int,
                 isPlaying: Bool, audio: String? = nil, workArea: ClosedRange<Int>? = nil, mode: LoopMode = .loop,
-                speed: Int = 1, dropped: Int = 0, fileIndex: (index: Int, count: Int)? = nil, showsTime: Bool = false) {
+                speed: Int = 1, dropped: Int = 0, fileIndex: (index: Int, count: Int)? = nil, showsTime: Bool = false,
+                graphics: String? = nil) {
         self.name = name
         self.imageSize = imageSize
         self.fps = fps
@@ -38,6 +41,7 @@ public struct TitleModel: Equatable, Sendable {
         self.dropped = dropped
         self.fileIndex = fileIndex
         self.showsTime = showsTime
+        self.graphics = graphics
     }
 
     public static func == (a: TitleModel, b: TitleModel) -> Bool { a.fields == b.fields }
@@ -73,6 +77,7 @@ public struct TitleModel: Equatable, Sendable {
         fields.append(mode.rawValue)
         if dropped > 0 { fields.append("\(dropped) dropped") }
         if let audio { fields.append("\u{266A} \(audio)") }
+        if let graphics, imageSize != nil { fields.append(graphics) }
         return fields
     }
 }

@@ -1,20 +1,26 @@
 import ReelCore
 
-/// Draws a frame into its rectangle of the grid with half-block cells: each cell shows two pixels
-/// stacked, the upper one as the foreground of `▀` and the lower one as its background.
+/// Draws a frame into its rectangle of the grid with block-symbol cells: with half blocks each
+/// cell shows two pixels stacked, the upper one as the foreground of `▀` and the lower one as its
+/// background; finer symbols are chosen by `SymbolPainter`.
 ///
 /// A terminal cell is about twice as tall as it is wide, so those pixels are square and a picture
 /// scaled to `pixelBox(for:)` keeps its aspect.
 public enum ViewerPane {
-    /// The picture size, in pixels, that fills `rect`: a pixel per column, two per row.
-    public static func pixelBox(for rect: Rect) -> (width: Int, height: Int) {
-        (rect.width, rect.height * 2)
+    /// The picture size, in pixels, that fills `rect`: for half blocks a pixel per column and
+    /// two per row; for finer symbols 2×4 a cell.
+    public static func pixelBox(for rect: Rect, symbols: CellSymbols = .half) -> (width: Int, height: Int) {
+        let per = symbols.decodedPixels
+        return (rect.width * per.columns, rect.height * per.rows)
     }
 
     /// Draws `content` (frame number `frame`) centred in `rect`.
-    public static func draw(_ content: FrameContent, frame: Int, in rect: Rect, into grid: inout CellGrid) {
+    public static func draw(_ content: FrameContent, frame: Int, in rect: Rect, into grid: inout CellGrid,
+                            symbols: CellSymbols = .half) {
         grid.fill(rect, with: .blank)
         switch content {
+        case .image(let image) where symbols != .half:
+            SymbolPainter.draw(image, symbols: symbols, in: rect, into: &grid)
         case .image(let image):
             drawImage(image, in: rect, into: &grid)
         case .missing:

@@ -13,8 +13,11 @@ public enum PlayerScreen {
         TitleBar.draw(snapshot.title.fields, in: layout.title, into: &grid)
         if let viewer = layout.viewer {
             switch snapshot.viewer {
+            case .frame(.image, _) where snapshot.picturesAsImages:
+                // The image protocol draws it over these cells, which stay blank.
+                grid.fill(viewer, with: .blank)
             case .frame(let content, let shown):
-                ViewerPane.draw(content, frame: shown, in: viewer, into: &grid)
+                ViewerPane.draw(content, frame: shown, in: viewer, into: &grid, symbols: snapshot.symbols)
             case .decoding(let frame):
                 ViewerPane.drawNotice(["decoding frame \(frame)\u{2026}"], colour: .rgb(170, 170, 170), in: viewer, into: &grid)
             case .notice(let lines):

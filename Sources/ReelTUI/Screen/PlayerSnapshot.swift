@@ -21,6 +21,10 @@ public struct PlayerSnapshot: Sendable {
     public var audio: AudioPaneModel?
     public var gauge: GaugeModel
     public var showHelp: Bool
+    /// Pictures go to the terminal as images: the viewer leaves their cells blank.
+    public var picturesAsImages = false
+    /// The block symbols pictures are drawn with in cells.
+    public var symbols: CellSymbols = .half
 
     public init(title: TitleModel, viewer: Viewer, timeline: TimelineModel, audio: AudioPaneModel? = nil,
                 gauge: GaugeModel, showHelp: Bool = false) {

@@ -1,4 +1,5 @@
 import CNcurses
+import ReelCore
 
 /// Hands a `CellGrid` to the terminal, sending only the cells that changed since the last grid.
 ///
@@ -7,6 +8,11 @@ import CNcurses
 /// `ANSIRowEncoder` right after ncurses' update, when the terminal speaks ANSI and has colours;
 /// ncurses holds a placeholder there (a dim space, never blank, so it never clears over the
 /// picture) that does not change, so it never sends those rows itself but on a full repaint.
+///
+/// With an image protocol (`placer`), the viewer's picture is sent as an image after the text,
+/// at its cell, only when it changed; the viewer's cells are blank underneath. Each screen is
+/// wrapped in synchronized output (DEC mode 2026) where the terminal has it, so it never shows
+/// half an update.
 ///
 /// Owns the colour pair table. Not thread-safe: the main thread only, with its `CursesTerminal`.
 public final class CursesPresenter {
@@ -18,22 +24,40 @@ public final class CursesPresenter {
     private var shownPairs: [Int32] = []
     private var shownWidth = 0
     private var shownHeight = 0
+    /// The image protocol's side: what the terminal holds; nil for text cells.
+    public let placer: ImagePlacer?
+    private let synchronized: Bool
+    /// The viewer's cells when the picture was last placed: text drawn over a sixel picture
+    /// (the help) takes its pixels with it, so a change there sends the picture again.
+    private var cellsUnderPicture: [Cell] = []
+    /// Pictures are to be taken away before the next screen (a resize).
+    private var removePictures = false
+    /// What writing pictures has cost: bytes and seconds.
+    public private(set) var link = LinkMeter()
 
-    /// `ansiRows` false sends every row through ncurses (what `reel bench render` compares with).
-    public init(terminal: CursesTerminal, ansiRows: Bool = true) {
+    /// `ansiRows` false sends every row through ncurses (what `reel bench render` compares with);
+    /// `synchronized` wraps each screen in DEC mode 2026.
+    public init(terminal: CursesTerminal, ansiRows: Bool = true, placer: ImagePlacer? = nil, synchronized: Bool = false) {
         self.terminal = terminal
+        self.placer = placer
+        self.synchronized = synchronized
         mode = terminal.colorMode
         rowEncoder = ansiRows && terminal.speaksANSI && mode != .monochrome ? ANSIRowEncoder(mode: terminal.pictureColorMode) : nil
         pairs = ColorPairTable(capacity: terminal.pairCapacity) { pair, foreground, background in
             init_extended_pair(pair, foreground, background)
         }
+        if placer?.mode == .kitty {
+            // A crash leaves no picture behind either.
+            terminal.addCrashRestore(String(decoding: ImagePlacer.kittyIDs.flatMap(KittyEncoder.delete(id:)), as: UTF8.self))
+        }
     }
 
-    /// Forgets what is on screen, so the next grid is sent whole (after a resize).
+    /// Forgets what is on screen, so the next grid is sent whole (after a resize), pictures too.
     public func invalidate() {
         shownWidth = 0
         shownHeight = 0
         rowEncoder?.invalidate()
+        removePictures = placer?.hasPicture ?? false
         // The terminal may have moved or reflowed what it showed (tmux does on a resize): the
         // next refresh clears it and sends every cell, not only what ncurses thinks changed.
         clearok(reel_stdscr(), true)
@@ -42,8 +66,66 @@ public final class CursesPresenter {
     /// A cell ncurses keeps where the picture rows are written beside it.
     static let placeholder = Cell(" ", attributes: .dim)
 
-    /// Shows `grid`; rows `pictureRows` are written as ANSI text where the terminal allows.
-    public func present(_ grid: CellGrid, pictureRows: Range<Int> = 0..<0) throws(TerminalError) {
+    /// Takes every picture away from the terminal (before it is given back).
+    public func finish() {
+        guard let placer else { return }
+        let bytes = placer.removeAll()
+        if !bytes.isEmpty { try? terminal.write(bytes) }
+    }
+
+    /// Shows `grid`; rows `pictureRows` are written as ANSI text where the terminal allows, and
+    /// `picture` as an image over its cells when there is a placer.
+    public func present(_ grid: CellGrid, pictureRows: Range<Int> = 0..<0, picture: PlacedPicture? = nil) throws(TerminalError) {
+        if synchronized { try terminal.write(Self.beginSynchronized) }
+        var before: [UInt8] = []
+        if let placer {
+            if removePictures {
+                before = placer.removeAll()
+                removePictures = false
+            }
+            // A sixel or iTerm2 picture taken away stays in the cells until they are sent again.
+            if picture == nil && placer.hasPicture && placer.mode != .kitty {
+                before += placer.removeAll()
+                invalidate()
+            }
+            if !before.isEmpty { try terminal.write(before) }
+        }
+        try presentText(grid, pictureRows: pictureRows)
+        if let placer, let picture {
+            let under = Self.cells(of: grid, in: picture.area)
+            if under != cellsUnderPicture && placer.mode != .kitty { placer.invalidate() }
+            cellsUnderPicture = under
+            // The link still drains the last picture: this frame is skipped, the next one tried.
+            if placer.hasPicture && !placer.isShowing(picture.identity) && link.isBusy(at: MonotonicClock.now()) {
+                link.skipped += 1
+                if synchronized { try terminal.write(Self.endSynchronized) }
+                return
+            }
+            var bytes = placer.place(picture.image, identity: picture.identity, offset: picture.offset)
+            if !bytes.isEmpty {
+                let cursor = terminal.cursor
+                bytes.append(contentsOf: Array("\u{1B}[\(cursor.y + 1);\(cursor.x + 1)H".utf8))
+                let start = MonotonicClock.now()
+                try terminal.write(bytes)
+                link.record(bytes: bytes.count, seconds: MonotonicClock.now() - start, at: start)
+            }
+        }
+        if synchronized { try terminal.write(Self.endSynchronized) }
+    }
+
+    static let beginSynchronized = Array("\u{1B}[?2026h".utf8)
+    static let endSynchronized = Array("\u{1B}[?2026l".utf8)
+
+    private static func cells(of grid: CellGrid, in rect: Rect) -> [Cell] {
+        var cells: [Cell] = []
+        for y in max(0, rect.y)..<min(grid.height, rect.y + rect.height) {
+            for x in max(0, rect.x)..<min(grid.width, rect.x + rect.width) { cells.append(grid[x, y]) }
+        }
+        return cells
+    }
+
+    /// The text of `grid`: ncurses for most rows, the ANSI row encoder for `pictureRows`.
+    private func presentText(_ grid: CellGrid, pictureRows: Range<Int>) throws(TerminalError) {
         let ansiRows = rowEncoder == nil ? 0..<0 : pictureRows.clamped(to: 0..<grid.height)
         if grid.width != shownWidth || grid.height != shownHeight {
             werase(reel_stdscr())

@@ -23,28 +23,32 @@ public final class CursesTerminal {
     /// Where ncurses writes; nil for stdout.
     private let output: UnsafeMutablePointer<FILE>?
     private var interactive = false
+    /// What a crash writes to the terminal before the process dies.
+    private var crashRestore = ""
 
     /// Takes over the terminal: a UTF-8 locale, the alternate screen, no echo, keys unbuffered,
     /// the cursor hidden, colours if any, mouse reports (SGR), and a handler that puts the
-    /// terminal back if the process crashes.
-    public convenience init() throws(TerminalError) {
+    /// terminal back if the process crashes. `trueColor`: the terminal said it takes 24-bit
+    /// colour (XTGETTCAP RGB), whatever terminfo and COLORTERM say.
+    public convenience init(trueColor: Bool = false) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         reel_save_terminal_modes()
-        try self.init(term: nil, output: nil, input: nil)
+        try self.init(term: nil, output: nil, input: nil, trueColor: trueColor)
         // Button-event tracking (1002: presses, drags, releases) reported as SGR (1006), which
         // has no 223-column limit. ncurses' own reading of kmous is off: Reel parses the reports.
         reel_disable_curses_mouse_key()
         reel_write_control(Self.mouseOn)
-        let restore = Self.mouseOff + String(cString: reel_terminfo_string("sgr0"))
+        crashRestore = Self.mouseOff + String(cString: reel_terminfo_string("sgr0"))
             + String(cString: reel_terminfo_string("cnorm")) + String(cString: reel_terminfo_string("rmcup"))
-        reel_set_crash_restore(restore)
+        reel_set_crash_restore(crashRestore)
         SignalTrap.install()
         interactive = true
     }
 
     /// A session on `output` for terminal type `term` (nil: TERM), with no signal handling or
     /// mouse: what `reel bench render` measures the presenter's bytes with.
-    public init(term: String?, output: UnsafeMutablePointer<FILE>?, input: UnsafeMutablePointer<FILE>?) throws(TerminalError) {
+    public init(term: String?, output: UnsafeMutablePointer<FILE>?, input: UnsafeMutablePointer<FILE>?,
+                trueColor: Bool = false) throws(TerminalError) {
         setlocale(LC_ALL, "")
         // Half blocks need UTF-8. A locale that is not (LANG unset on a fresh machine) gets C.UTF-8,
         // as tmux does; nearly every terminal today speaks UTF-8.
@@ -83,7 +87,7 @@ public final class CursesTerminal {
         curs_set(0)
         var mode = ColorMode.monochrome
         var pairs = 0
-        let trueColour = reel_has_direct_color() != 0 || ColorMode.environmentSaysTrueColor
+        let trueColour = trueColor || reel_has_direct_color() != 0 || ColorMode.environmentSaysTrueColor
         if has_colors() {
             start_color()
             use_default_colors()
@@ -116,6 +120,14 @@ public final class CursesTerminal {
     func write(_ bytes: [UInt8]) throws(TerminalError) {
         let result = bytes.withUnsafeBufferPointer { reel_write_bytes(output, $0.baseAddress, $0.count) }
         if result != 0 { throw .writeFailed(errno: errno) }
+    }
+
+    /// `bytes` are written too if the process crashes, before the rest of the restore (kitty's
+    /// pictures deleted before the screen they are on is left).
+    func addCrashRestore(_ bytes: String) {
+        guard interactive else { return }
+        crashRestore = bytes + crashRestore
+        reel_set_crash_restore(crashRestore)
     }
 
     /// Where ncurses has left the cursor after an update (row, column).

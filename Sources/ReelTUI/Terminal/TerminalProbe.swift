@@ -1,0 +1,63 @@
+import ReelCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks the terminal what it can do, once, before ncurses starts: writes the query burst of
+/// `TerminalReplies` and reads the replies until DA1 has answered or `timeout` has passed.
+///
+/// The line is put in raw mode (no echo, no line buffering) only while it waits, and given back
+/// as it was. Main thread only, before `CursesTerminal` takes the terminal.
+public enum TerminalProbe {
+    /// Longest wait for the replies; a terminal that answers nothing costs this once.
+    public static let timeout = 0.3
+
+    /// The replies of the terminal on `input`/`output` (nil when either is not a terminal).
+    public static func ask(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+                           insideTmux: Bool, timeout: Double = timeout) -> TerminalReplies? {
+        guard isatty(input) == 1, isatty(output) == 1 else { return nil }
+        var saved = termios()
+        guard tcgetattr(input, &saved) == 0 else { return nil }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        raw.c_cc.6 = 0  // VMIN
+        raw.c_cc.5 = 0  // VTIME
+        guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
+        defer { tcsetattr(input, TCSANOW, &saved) }
+
+        let queries = TerminalReplies.queries(passthrough: insideTmux)
+        guard writeAll(queries, to: output) else { return nil }
+        var replies = TerminalReplies()
+        var received: [UInt8] = []
+        let wanted = insideTmux ? 2 : 1
+        let deadline = MonotonicClock.now() + timeout
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let left = deadline - MonotonicClock.now()
+            guard left > 0 else { break }
+            var poller = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32((left * 1000).rounded(.up)))
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { break }
+            let count = read(input, &buffer, buffer.count)
+            guard count > 0 else { break }
+            received += buffer[0..<count]
+            var parsed = TerminalReplies()
+            parsed.read(received)
+            replies = parsed
+            if replies.deviceAttributeReplies >= wanted { break }
+        }
+        return replies
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
+    }
+}
