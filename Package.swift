@@ -9,6 +9,11 @@ import PackageDescription
 /// the command line and their tests, whose threads are the core's.
 let coreOnly = Context.environment["REEL_CORE_ONLY"] == "1"
 
+/// With `REEL_OPTIMIZE=1` the core and the front end are compiled optimized in any configuration:
+/// `make test` runs the player dozens of times in tmux, and an unoptimized one spends most of the
+/// suite's CPU drawing frames.
+let optimized: [SwiftSetting] = Context.environment["REEL_OPTIMIZE"] == "1" ? [.unsafeFlags(["-O"])] : []
+
 let package = Package(
     name: "Reel",
     products: [
@@ -48,11 +53,11 @@ let package = Package(
         .target(
             name: "ReelCore",
             dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc", "CLibraryQuiet"],
-            swiftSettings: [.swiftLanguageMode(.v6)]),
+            swiftSettings: [.swiftLanguageMode(.v6)] + optimized),
         .target(
             name: "ReelTUI",
             dependencies: ["ReelCore", "CNcurses", "CZlib"],
-            swiftSettings: [.swiftLanguageMode(.v6)]),
+            swiftSettings: [.swiftLanguageMode(.v6)] + optimized),
         .executableTarget(
             name: "reel",
             dependencies: [

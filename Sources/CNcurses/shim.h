@@ -31,6 +31,13 @@ static inline int reel_cols(void) { return COLS; }
 static inline int reel_colors(void) { return COLORS; }
 static inline int reel_color_pairs(void) { return COLOR_PAIRS; }
 static inline int reel_key_f(int n) { return KEY_F(n); }
+/* The key code ncurses gives the key terminfo names `capname` (kLFT3: Alt-Left), or 0. */
+static inline int reel_key_code(const char *capname) {
+    const char *sequence = tigetstr(capname);
+    if (sequence == 0 || sequence == (const char *)-1) return 0;
+    int code = key_defined(sequence);
+    return code > 0 ? code : 0;
+}
 static inline attr_t reel_a_normal(void) { return A_NORMAL; }
 static inline attr_t reel_a_bold(void) { return A_BOLD; }
 static inline attr_t reel_a_reverse(void) { return A_REVERSE; }

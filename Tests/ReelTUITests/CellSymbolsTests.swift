@@ -67,8 +67,8 @@ import Testing
         #expect(flat.character == " " && flat.background == .rgb(0, 0, 0))
     }
 
-    /// The split the painter chooses against every split there is, over seeded random cells:
-    /// its error is the least in most cells and, summed, within a few percent of the least.
+    /// The split the painter chooses against every split there is, over 400 seeded random cells
+    /// (the hardest case, no structure at all): its error is the least in most of them and, summed, within a few percent of the least.
     @Test func theSplitIsTheOneWithTheLeastError() {
         var seed: UInt32 = 12345
         func next() -> UInt8 {
@@ -76,7 +76,7 @@ import Testing
             return UInt8(seed & 255)
         }
         var ours = 0, best = 0, optimal = 0
-        for _ in 0..<1000 {
+        for _ in 0..<400 {
             let pixels = (0..<(8 * 3)).map { _ in next() }
             let image = RGBImage(width: 2, height: 4, pixels: pixels)
             let cell = Self.paint(image, .octant)
@@ -90,7 +90,7 @@ import Testing
             if mine == least { optimal += 1 }
         }
         #expect(Double(ours) <= Double(best) * 1.05, "\(ours) against the least \(best)")
-        #expect(optimal >= 500, "least error in \(optimal) of 1000 cells")
+        #expect(optimal >= 200, "least error in \(optimal) of 400 cells")
     }
 
     /// Squared error of `cell` (an octant cell) against the 2×4 `image`.

@@ -6,11 +6,11 @@ import Testing
 /// The terminal's side of the pictures: what a kitty terminal holds after every frame.
 @Suite struct ImagePlacerTests {
     static func frame(_ n: Int) -> RGBImage {
-        RenderLikeFrames(width: 48, height: 27, count: 1).picture(frame: n)
+        RenderLikeFrames(width: 16, height: 9, count: 1).picture(frame: n)
     }
 
     static func identity(_ n: Int) -> ImagePlacer.Identity {
-        ImagePlacer.Identity(file: 0, frame: n, column: 2, row: 1, width: 48, height: 27)
+        ImagePlacer.Identity(file: 0, frame: n, column: 2, row: 1, width: 16, height: 9)
     }
 
     @Test func aThousandFramesLeaveAtMostTwoImagesAndQuitLeavesNone() {
@@ -27,7 +27,7 @@ import Testing
         #expect(mostAlive == 1, "each frame deletes the last right after it is placed")
         #expect(Set(terminal.shown.map(\.kind)).count == 2, "two ids, in turn")
         #expect(terminal.deletedKittyIDs.count == 999)
-        #expect(placer.peakTerminalBytes == 2 * 48 * 27 * 4, "two frames at most, between place and delete")
+        #expect(placer.peakTerminalBytes == 2 * 16 * 9 * 4, "two frames at most, between place and delete")
         terminal.feed(placer.removeAll())
         #expect(terminal.liveKittyImages.isEmpty)
         #expect(placer.terminalBytes == 0)
@@ -39,7 +39,7 @@ import Testing
         #expect(placer.place(Self.frame(1), identity: Self.identity(1)).isEmpty)
         placer.invalidate()
         #expect(!placer.place(Self.frame(1), identity: Self.identity(1)).isEmpty, "after a repaint it is")
-        #expect(placer.terminalBytes == 48 * 27 * 4)
+        #expect(placer.terminalBytes == 16 * 9 * 4)
         #expect(placer.removeAll().isEmpty, "a sixel picture goes with the cells it is in")
         #expect(placer.terminalBytes == 0)
     }

@@ -41,7 +41,8 @@ import Testing
     @Test(arguments: [(160, 40), (120, 35), (110, 24)])
     func theHelpNamesEveryBindingAndTheMouse(width: Int, height: Int) {
         let text = Self.help(width: width, height: height)
-        for binding in KeyMap.bindings {
+        // A binding without a label shares the line above it (the zoom's 1, 2 and 4 share W's).
+        for binding in KeyMap.bindings where !binding.label.isEmpty {
             #expect(text.contains(binding.label), "\(binding.label)")
             #expect(text.contains(binding.meaning), "\(binding.meaning)")
         }

@@ -63,4 +63,56 @@ import Testing
         mouse(.drag, x: track.x + 40, y: bar)
         #expect(frame() == released, "after the release a drag moves nothing")
     }
+
+    /// The wheel over the picture zooms at the pointer, the middle or right button drags it,
+    /// and W fits it again; decodes follow: the frame's own size while zoomed.
+    @Test func theWheelZoomsThePictureAndDraggingPansIt() throws {
+        let folder = NSTemporaryDirectory() + "reel-tui-zoom-" + UUID().uuidString
+        var demo = DemoGenerator()
+        demo.width = 640
+        demo.height = 360
+        demo.seconds = 1
+        try demo.write(to: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = PlayerApp(items: [MediaItem(path: folder + "/demo.####.png")], options: .init(fps: 24, startPaused: true, audioDevice: .none))
+        let cache = FrameCache(budgetBytes: 1 << 27)
+        let pool = DecodePool(cache: cache, threads: 1)
+        defer {
+            app.current?.close()
+            pool.stop()
+        }
+        let size = (width: 100, height: 30)
+        app.open(0, cache: cache, pool: pool, size: size)
+        _ = app.screen(at: 0, size: size)
+        let viewer = try #require(app.lastLayout?.viewer)
+        let session = try #require(app.current?.session)
+        #expect(session.size.width <= 100, "fit: decoded at the viewer's size, \(session.size)")
+        func mouse(_ kind: MouseEvent.Kind, x: Int, y: Int, button: Int) {
+            app.mouse(MouseEvent(kind: kind, button: button, x: x, y: y), at: 1)
+        }
+        for _ in 0..<6 { mouse(.press, x: viewer.x + 10, y: viewer.y + 3, button: 64) }
+        let zoomed = try #require(app.pictureZoom.scale)
+        #expect(zoomed > 1, "six steps of √2 in from the fit")
+        _ = app.screen(at: 1, size: size)
+        #expect(session.size == FrameSize(width: 640, height: 360), "zoomed in past 1:1: the frame at its own size")
+        #expect(app.screen(at: 1, size: size).text(row: 0).contains("cells \(app.pictureZoom.label ?? "")"))
+        let centre = (app.pictureZoom.centreX, app.pictureZoom.centreY)
+        #expect(centre.0 < 0.5 && centre.1 < 0.5, "zoomed at the top-left of the picture: \(centre)")
+        // Dragged right and down with the middle button: the picture follows, the view goes left and up.
+        mouse(.press, x: viewer.x + 50, y: viewer.y + 10, button: 1)
+        mouse(.drag, x: viewer.x + 55, y: viewer.y + 12, button: 1)
+        mouse(.release, x: viewer.x + 55, y: viewer.y + 12, button: 1)
+        #expect(app.pictureZoom.centreX < centre.0 || app.pictureZoom.centreX == centre.0 && centre.0 <= 0.01)
+        #expect(session.position(at: 1).frame == 1, "no button but the left one scrubs")
+        // The wheel down zooms out to the fit, and W fits at once.
+        app.perform(.zoomPicture(.scale(4)), at: 1)
+        #expect(app.pictureZoom.scale == 4)
+        app.perform(.zoomPicture(.fit), at: 1)
+        #expect(app.pictureZoom == ViewerZoom())
+        for _ in 0..<3 { mouse(.press, x: viewer.x + 10, y: viewer.y + 3, button: 64) }
+        for _ in 0..<10 { mouse(.press, x: viewer.x + 10, y: viewer.y + 3, button: 65) }
+        #expect(app.pictureZoom == ViewerZoom())
+        #expect(KeyMap.action(for: .character("w")) == .zoomPicture(.fit))
+        #expect(KeyMap.action(for: .altLeft) == .zoomPicture(.pan(x: -1, y: 0)))
+    }
 }

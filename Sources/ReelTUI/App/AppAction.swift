@@ -13,7 +13,19 @@ enum AppAction: Equatable {
     case toggleGaugeDetail
     case toggleHelp
     case toggleZoom
+    /// The viewer's picture: fit, a fixed scale, in or out by √2, or pan by a tenth of the view.
+    case zoomPicture(PictureZoom)
     /// Sends the whole screen again (Ctrl-L, as in shells and editors).
     case redraw
     case nothing
+}
+
+/// A change to how the viewer shows the frame (`ViewerZoom`).
+enum PictureZoom: Equatable {
+    case fit
+    case scale(Double)
+    case zoomIn
+    case zoomOut
+    /// Pans by a tenth of the view across and down (negative: left, up).
+    case pan(x: Int, y: Int)
 }

@@ -28,6 +28,17 @@ enum KeyMap {
         Binding(keys: [.backspace] + characters("\\\u{02}"), label: "BkSp \\ Ctrl-B", meaning: "clear the work area",
                 action: .command(.clearWorkArea)),
         Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to B..N / back", action: .toggleZoom),
+        // The picture's zoom and pan: three lines of the help for eight keys.
+        Binding(keys: characters("wW"), label: "W 1 2 4", meaning: "picture: fit, 1:1, 2\u{00D7}, 4\u{00D7}",
+                action: .zoomPicture(.fit)),
+        Binding(keys: characters("1"), label: "", meaning: "", action: .zoomPicture(.scale(1))),
+        Binding(keys: characters("2"), label: "", meaning: "", action: .zoomPicture(.scale(2))),
+        Binding(keys: characters("4"), label: "", meaning: "", action: .zoomPicture(.scale(4))),
+        Binding(keys: characters("=+"), label: "+ -", meaning: "picture zoom in / out, or wheel",
+                action: .zoomPicture(.zoomIn)),
+        Binding(keys: characters("-_"), label: "", meaning: "", action: .zoomPicture(.zoomOut)),
+        Binding(keys: [.altLeft, .altRight, .altUp, .altDown], label: "Alt-arrows",
+                meaning: "pan (or middle/right drag)", action: .zoomPicture(.pan(x: 0, y: 0))),
         Binding(keys: characters("jJ"), label: "J", meaning: "shuttle reverse (again: faster)", action: .command(.shuttleReverse)),
         Binding(keys: characters("kK"), label: "K", meaning: "stop", action: .command(.stop)),
         Binding(keys: characters("lL"), label: "L", meaning: "shuttle forward (again: faster)", action: .command(.shuttleForward)),
@@ -49,9 +60,10 @@ enum KeyMap {
         Binding(keys: characters("qQ"), label: "q", meaning: "quit", action: .quit),
     ]
 
-    /// Lines of the help, key then meaning; the mouse last.
+    /// Lines of the help, key then meaning; the mouse last. (A binding with no label is a
+    /// second half of the line above it.)
     static var helpEntries: [(key: String, meaning: String)] {
-        bindings.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub")]
+        bindings.filter { !$0.label.isEmpty }.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub")]
     }
 
     /// The keys the hint line offers first.
@@ -62,6 +74,12 @@ enum KeyMap {
 
     /// What `key` does.
     static func action(for key: Key) -> AppAction {
-        bindings.first { $0.keys.contains(key) }?.action ?? .nothing
+        switch key {
+        case .altLeft: return .zoomPicture(.pan(x: -1, y: 0))
+        case .altRight: return .zoomPicture(.pan(x: 1, y: 0))
+        case .altUp: return .zoomPicture(.pan(x: 0, y: -1))
+        case .altDown: return .zoomPicture(.pan(x: 0, y: 1))
+        default: return bindings.first { $0.keys.contains(key) }?.action ?? .nothing
+        }
     }
 }

@@ -16,7 +16,7 @@ extension PlayerApp {
     static func findDisplay(_ options: Options) -> FoundDisplay {
         let environment = GraphicsMode.environment()
         let term = environment["TERM"] ?? ""
-        let replies = term.isEmpty || term == "dumb" ? nil : TerminalProbe.ask(insideTmux: environment["TMUX"] != nil)
+        let replies = term.isEmpty || term == "dumb" ? nil : TerminalProbe.ask(input: STDIN_FILENO, output: STDOUT_FILENO, insideTmux: environment["TMUX"] != nil)
         let mode = options.graphics ?? replies.map { GraphicsMode.choose(replies: $0, environment: environment) } ?? .cells
         var display = Display(mode: mode, symbols: options.symbols)
         if let cell = cellPixels(replies: replies) { display.cellPixels = cell }

@@ -10,7 +10,10 @@ extension PlayerApp {
                                   audio: current.analysis != nil, gaugeDetailed: gaugeDetailed)
         if let viewer = layout?.viewer {
             let box = pixelBox(for: viewer)
-            session.resize(to: FrameSize(width: max(1, box.width), height: max(1, box.height)))
+            let fitted = FrameSize(width: max(1, box.width), height: max(1, box.height))
+            // Zoomed, the frame is decoded at its own size (or the zoom's) and cut down here.
+            let source = current.imageSize.map { FrameSize(width: $0.width, height: $0.height) }
+            session.resize(to: source.map { pictureZoom.decodeSize(source: $0, box: fitted) } ?? fitted)
         }
         let view = session.update(at: now)
         let playback = session.playback
@@ -31,7 +34,7 @@ extension PlayerApp {
             audio = AudioPaneModel(analysis: analysis, samples: samples,
                                    playheadColumn: visible.contains(view.due) ? scale.column(frame: view.due) : nil)
         }
-        let viewer: PlayerSnapshot.Viewer
+        var viewer: PlayerSnapshot.Viewer
         if !current.hasPicture {
             viewer = .none
         } else if let content = view.content {
@@ -39,9 +42,16 @@ extension PlayerApp {
         } else {
             viewer = .decoding(view.due)
         }
+        var decoded: (width: Int, height: Int)?
+        if case .frame(.image(let image), let shown) = viewer {
+            decoded = (image.width, image.height)
+            if pictureZoom.scale != nil, let (source, box) = zoomFrame {
+                viewer = .frame(.image(pictureZoom.picture(of: image, source: source, box: box)), shown: shown)
+            }
+        }
         picture = nil
         if display.mode.isImage, let rect = layout?.viewer, case .frame(.image(let image), let shown) = viewer {
-            picture = placed(image, frame: shown, in: rect)
+            picture = placed(image, frame: shown, decoded: decoded ?? (image.width, image.height), in: rect)
         }
         let position = session.position(at: now)
         let title = TitleModel(
@@ -101,9 +111,10 @@ extension PlayerApp {
         return model
     }
 
-    /// What the title says draws the pictures.
+    /// What the title says draws the pictures, and the zoom when not fitting.
     var graphicsName: String {
-        display.mode.isImage ? display.mode.rawValue : (display.symbols == .half ? "cells" : "\(display.symbols.rawValue) cells")
+        let name = display.mode.isImage ? display.mode.rawValue : (display.symbols == .half ? "cells" : "\(display.symbols.rawValue) cells")
+        return pictureZoom.label.map { name + " " + $0 } ?? name
     }
 
     /// The picture size, in pixels, that fills the viewer `rect`: the terminal's own pixels
@@ -113,14 +124,15 @@ extension PlayerApp {
         return (rect.width * display.cellPixels.width, rect.height * display.cellPixels.height)
     }
 
-    /// `image` (frame `frame`) centred in the viewer `rect`, as an image protocol places it:
-    /// at a cell and a number of pixels into it.
-    func placed(_ image: RGBImage, frame: Int, in rect: Rect) -> PlacedPicture {
+    /// `image` (frame `frame`, cut from a decode of `decoded` pixels) centred in the viewer
+    /// `rect`, as an image protocol places it: at a cell and a number of pixels into it.
+    func placed(_ image: RGBImage, frame: Int, decoded: (width: Int, height: Int), in rect: Rect) -> PlacedPicture {
         let box = pixelBox(for: rect)
         let cell = display.cellPixels
         let left = max(0, (box.width - image.width) / 2), top = max(0, (box.height - image.height) / 2)
         let identity = ImagePlacer.Identity(file: index, frame: frame, column: rect.x + left / cell.width,
-                                            row: rect.y + top / cell.height, width: image.width, height: image.height)
+                                            row: rect.y + top / cell.height, width: image.width, height: image.height,
+                                            decodedWidth: decoded.width, decodedHeight: decoded.height, zoom: pictureZoom)
         return PlacedPicture(image: image, identity: identity, area: rect,
                              offset: (left % cell.width, top % cell.height))
     }

@@ -54,6 +54,10 @@ public final class PlayerApp {
     var current: OpenMedia?
     var openFailure: String?
     var zoomed = false
+    /// How the viewer shows the frame; back to fit for each file.
+    var pictureZoom = ViewerZoom()
+    /// A middle or right button went down on the viewer: drags pan, from this cell.
+    var panningFrom: (x: Int, y: Int)?
     var gaugeDetailed = false
     var showHelp = false
     var stats = MemoryStats()
@@ -158,6 +162,7 @@ public final class PlayerApp {
         current = nil
         index = newIndex
         zoomed = false
+        pictureZoom.fit()
         let item = items[newIndex]
         // A first view for the analysis from the layout it will have; the tick keeps it current.
         let layout = ScreenLayout(width: size.width, height: size.height, picture: item.isSequence, audio: true,
@@ -190,6 +195,7 @@ public final class PlayerApp {
             if command == .clearWorkArea { zoomed = false }
             if command == .clearCache { nextSample = 0 }
         case .toggleZoom: zoomed = session.playback.workArea != nil && !zoomed
+        case .zoomPicture(let change): zoomPicture(change, at: nil)
         case .toggleGaugeDetail: gaugeDetailed.toggle()
         case .toggleHelp: showHelp.toggle()
         case .cycleScale, .cycleFFTSize, .cycleColorMap:
@@ -205,8 +211,10 @@ public final class PlayerApp {
         }
     }
 
-    /// A press or drag on the timeline or the audio pane seeks to the frame under the pointer.
+    /// A press or drag on the timeline or the audio pane seeks to the frame under the pointer;
+    /// on the viewer the wheel zooms at the pointer and the middle or right button drags the picture.
     func mouse(_ event: MouseEvent, at now: Double) {
+        if viewerMouse(event) { return }
         guard let layout = lastLayout, let scale = lastScale, let session = current?.session, event.button == 0 else {
             scrubbing = false
             return

@@ -47,7 +47,7 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
     /// Asks the terminal on stdin and stdout (`TerminalProbe`) and chooses; cells when it is not one.
     public static func detect() -> (mode: GraphicsMode, replies: TerminalReplies?) {
         let environment = environment()
-        guard let replies = TerminalProbe.ask(insideTmux: environment["TMUX"] != nil) else { return (.cells, nil) }
+        guard let replies = TerminalProbe.ask(input: STDIN_FILENO, output: STDOUT_FILENO, insideTmux: environment["TMUX"] != nil) else { return (.cells, nil) }
         return (choose(replies: replies, environment: environment), replies)
     }
 }

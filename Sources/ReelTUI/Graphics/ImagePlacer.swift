@@ -20,14 +20,23 @@ public final class ImagePlacer {
         public var row: Int
         public var width: Int
         public var height: Int
+        /// What the picture was cut from (a zoom shows part of a frame decoded at another size,
+        /// and the better decode arriving is another picture) and the zoom it shows.
+        public var decodedWidth: Int
+        public var decodedHeight: Int
+        public var zoom: ViewerZoom
 
-        public init(file: Int, frame: Int, column: Int, row: Int, width: Int, height: Int) {
+        public init(file: Int, frame: Int, column: Int, row: Int, width: Int, height: Int,
+                    decodedWidth: Int? = nil, decodedHeight: Int? = nil, zoom: ViewerZoom = ViewerZoom()) {
             self.file = file
             self.frame = frame
             self.column = column
             self.row = row
             self.width = width
             self.height = height
+            self.decodedWidth = decodedWidth ?? width
+            self.decodedHeight = decodedHeight ?? height
+            self.zoom = zoom
         }
     }
 

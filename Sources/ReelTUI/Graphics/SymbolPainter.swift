@@ -69,12 +69,13 @@ enum SymbolPainter {
     private static func split(_ sub: UnsafeMutableBufferPointer<Int32>, count: Int, symbols: CellSymbols) -> Cell {
         let full = (1 << count) - 1
         var mask = bestCut(sub, count: count)
-        // One or two rounds of k-means: each sub-pixel to the nearer of the two means.
+        var fg = mean(sub, count: count, mask: mask, set: true)
+        var bg = mean(sub, count: count, mask: mask, set: false)
+        // One or two rounds of k-means: each sub-pixel to the nearer of the two means, kept
+        // while it lowers the error.
         if mask != 0 && mask != full {
-            var error = splitError(sub, count: count, mask: mask)
+            var error = splitError(sub, count: count, mask: mask, fg, bg)
             for _ in 0..<2 {
-                let fg = mean(sub, count: count, mask: mask, set: true)
-                let bg = mean(sub, count: count, mask: mask, set: false)
                 var next = 0
                 for i in 0..<count {
                     let r = sub[i * 3], g = sub[i * 3 + 1], b = sub[i * 3 + 2]
@@ -83,17 +84,17 @@ enum SymbolPainter {
                     if toF < toB { next |= 1 << i }
                 }
                 guard next != mask, next != 0, next != full else { break }
-                let nextError = splitError(sub, count: count, mask: next)
+                let nextFG = mean(sub, count: count, mask: next, set: true)
+                let nextBG = mean(sub, count: count, mask: next, set: false)
+                let nextError = splitError(sub, count: count, mask: next, nextFG, nextBG)
                 guard nextError < error else { break }
-                mask = next
-                error = nextError
+                (mask, fg, bg, error) = (next, nextFG, nextBG, nextError)
             }
         }
         if mask == 0 || mask == full {
             let all = mean(sub, count: count, mask: 0, set: false)
             return Cell(" ", background: .rgb(UInt8(all.0), UInt8(all.1), UInt8(all.2)))
         }
-        var fg = mean(sub, count: count, mask: mask, set: true), bg = mean(sub, count: count, mask: mask, set: false)
         // The brighter side is the symbol's ink, so one picture always gets the same cells.
         if 2 * fg.0 + 5 * fg.1 + fg.2 < 2 * bg.0 + 5 * bg.1 + bg.2 {
             mask = full & ~mask
@@ -121,7 +122,7 @@ enum SymbolPainter {
         // A cell within a few levels of one colour is drawn as that colour.
         guard rr + gg + bb > 4 * n else { return 0 }
         var v = (rr >= gg && rr >= bb) ? (Float(1), Float(0), Float(0)) : (gg >= bb ? (0, 1, 0) : (0, 0, 1))
-        for _ in 0..<4 {
+        for _ in 0..<3 {
             let x = rr * v.0 + rg * v.1 + rb * v.2, y = rg * v.0 + gg * v.1 + gb * v.2, z = rb * v.0 + gb * v.1 + bb * v.2
             let length = max(1e-6, max(abs(x), abs(y), abs(z)))
             v = (x / length, y / length, z / length)
@@ -172,9 +173,9 @@ enum SymbolPainter {
         }
     }
 
-    /// Squared error of split `mask`, each side drawn in its mean colour.
-    private static func splitError(_ sub: UnsafeMutableBufferPointer<Int32>, count: Int, mask: Int) -> Int32 {
-        let fg = mean(sub, count: count, mask: mask, set: true), bg = mean(sub, count: count, mask: mask, set: false)
+    /// Squared error of split `mask`, its sides drawn in `fg` and `bg`.
+    private static func splitError(_ sub: UnsafeMutableBufferPointer<Int32>, count: Int, mask: Int,
+                                   _ fg: (Int32, Int32, Int32), _ bg: (Int32, Int32, Int32)) -> Int32 {
         var error: Int32 = 0
         for i in 0..<count {
             let c = mask >> i & 1 == 1 ? fg : bg

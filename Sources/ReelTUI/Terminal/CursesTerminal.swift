@@ -25,6 +25,8 @@ public final class CursesTerminal {
     private var interactive = false
     /// What a crash writes to the terminal before the process dies.
     private var crashRestore = ""
+    /// Keys ncurses numbers as it reads terminfo (Alt-arrows), by their codes.
+    private var extendedKeys: [Int32: Key] = [:]
 
     /// Takes over the terminal: a UTF-8 locale, the alternate screen, no echo, keys unbuffered,
     /// the cursor hidden, colours if any, mouse reports (SGR), and a handler that puts the
@@ -98,6 +100,10 @@ public final class CursesTerminal {
         pairCapacity = pairs
         speaksANSI = String(cString: reel_terminfo_string("cup")).hasPrefix("\u{1B}[%i%p1%d;%p2%dH")
         pictureColorMode = speaksANSI && trueColour && mode != .monochrome ? .direct : mode
+        for (name, key) in [("kLFT3", Key.altLeft), ("kRIT3", .altRight), ("kUP3", .altUp), ("kDN3", .altDown)] {
+            let code = reel_key_code(name)
+            if code > 0 { extendedKeys[code] = key }
+        }
     }
 
     static let mouseOn = "\u{1B}[?1002h\u{1B}[?1006h"
@@ -141,7 +147,7 @@ public final class CursesTerminal {
         // Keys ncurses has already read (the rest of an escape sequence) come first.
         wtimeout(reel_stdscr(), 0)
         let pending = wgetch(reel_stdscr())
-        if pending != ERR { return pending == 27 ? escapeSequence() : Key(curses: pending) }
+        if pending != ERR { return pending == 27 ? escapeSequence() : key(pending) }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
         let ready = poll(&fds, 2, Int32(max(0, min(milliseconds, 60_000))))
@@ -150,7 +156,11 @@ public final class CursesTerminal {
         guard ready < 0 || fds[0].revents != 0 else { return nil }
         let code = wgetch(reel_stdscr())
         guard code != ERR else { return nil }
-        return code == 27 ? escapeSequence() : Key(curses: code)
+        return code == 27 ? escapeSequence() : key(code)
+    }
+
+    private func key(_ code: Int32) -> Key {
+        extendedKeys[code] ?? Key(curses: code)
     }
 
     /// After ESC: a mouse report, else Escape (`Key.afterEscape` on ncurses' queue). ncurses has

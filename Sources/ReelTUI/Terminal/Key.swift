@@ -4,6 +4,8 @@ import CNcurses
 public enum Key: Equatable, Sendable {
     case character(Unicode.Scalar)
     case left, right, shiftLeft, shiftRight, up, down, home, end, backspace, tab, backTab, escape
+    /// Alt with an arrow (terminfo's kLFT3, kRIT3, kUP3, kDN3).
+    case altLeft, altRight, altUp, altDown
     case mouse(MouseEvent)
     /// The terminal changed size.
     case resize

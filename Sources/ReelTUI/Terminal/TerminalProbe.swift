@@ -13,8 +13,7 @@ public enum TerminalProbe {
     public static let timeout = 0.3
 
     /// The replies of the terminal on `input`/`output` (nil when either is not a terminal).
-    public static func ask(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-                           insideTmux: Bool, timeout: Double = timeout) -> TerminalReplies? {
+    public static func ask(input: Int32, output: Int32, insideTmux: Bool, timeout: Double = timeout) -> TerminalReplies? {
         guard isatty(input) == 1, isatty(output) == 1 else { return nil }
         var saved = termios()
         guard tcgetattr(input, &saved) == 0 else { return nil }
