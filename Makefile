@@ -3,9 +3,10 @@
 
 SWIFT ?= swift
 # ncurses-term: terminfo for direct-colour terminals (tmux-direct, xterm-direct), used by the tests;
-# xvfb, xterm, x11-utils and imagemagick: the sixel picture checked in a real terminal, screenshot and all.
+# xvfb, xterm, kitty, x11-utils and imagemagick: the sixel and kitty pictures checked in real
+# terminals, screenshot and all.
 DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev zlib1g-dev \
-	tmux ncurses-term xvfb xterm x11-utils imagemagick
+	tmux ncurses-term xvfb xterm kitty x11-utils imagemagick
 APT_LOG := /tmp/reel-apt.log
 
 .PHONY: run test test-tsan deps build build-debug assets frames bench-baseline audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
@@ -13,16 +14,17 @@ APT_LOG := /tmp/reel-apt.log
 run: build
 	.build/release/reel
 
-# Every test; beside them, from the start (a build leaves a core idle while it waits on a
-# module, and the tmux tests mostly wait on the terminal), the core's tests again under
-# ThreadSanitizer (its own build folder, the core alone) and a few seconds of each fuzz target
-# over its seeds, whose output follows once the main tests are done. Resolving first means the
-# two SwiftPM processes only ever read Package.resolved.
+# Every test; beside them, from the start, at the lowest priority (they fill what the main
+# build leaves idle while it waits on a module, and the minute the tmux tests mostly spend
+# waiting on the terminal, without slowing the build the tests wait for), the core's tests again
+# under ThreadSanitizer (its own build folder, the core alone) and a few seconds of each fuzz
+# target over its seeds, whose output follows once the main tests are done. Resolving first
+# means the SwiftPM processes only ever read Package.resolved.
 test: SHELL := /bin/bash
 test: deps
 	@mkdir -p .build
 	$(SWIFT) package resolve
-	@$(MAKE) --no-print-directory test-tsan fuzz-smoke > .build/test-beside.log 2>&1 & beside=$$!; \
+	@nice -n 19 $(MAKE) --no-print-directory test-tsan fuzz-smoke > .build/test-beside.log 2>&1 & beside=$$!; \
 	  $(TEST_BUILD) $(SWIFT) build --build-tests $(TEST_FLAGS) && $(TEST_BUILD) $(SWIFT) test --skip-build $(TEST_FLAGS); main=$$?; \
 	  wait $$beside; other=$$?; \
 	  echo "--- ThreadSanitizer and fuzz smoke (.build/test-beside.log) ---"; \

@@ -8,22 +8,9 @@ import Testing
 @Suite struct PlayerMouseTests {
     @Test func pressSeeksDragScrubsReleaseStops() throws {
         // A 96-frame sequence of the demo's pattern, small.
-        let folder = NSTemporaryDirectory() + "reel-tui-mouse-" + UUID().uuidString
-        var demo = DemoGenerator()
-        demo.width = 64
-        demo.height = 36
-        try demo.write(to: folder)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let app = PlayerApp(items: [MediaItem(path: folder + "/demo.####.png")], options: .init(fps: 24, startPaused: true, audioDevice: .none))
-        let cache = FrameCache(budgetBytes: 1 << 26)
-        let pool = DecodePool(cache: cache, threads: 1)
-        defer {
-            app.current?.close()
-            pool.stop()
-        }
-        let size = (width: 100, height: 30)
-        app.open(0, cache: cache, pool: pool, size: size)
-        _ = app.screen(at: 0, size: size)
+        let player = try OpenPlayer(width: 64, height: 36, seconds: 4, screen: (100, 30))
+        defer { withExtendedLifetime(player) {} }
+        let app = player.app
         let layout = try #require(app.lastLayout)
         let session = try #require(app.current?.session)
         let bar = layout.timeline.y + 1
@@ -67,23 +54,10 @@ import Testing
     /// The wheel over the picture zooms at the pointer, the middle or right button drags it,
     /// and W fits it again; decodes follow: the frame's own size while zoomed.
     @Test func theWheelZoomsThePictureAndDraggingPansIt() throws {
-        let folder = NSTemporaryDirectory() + "reel-tui-zoom-" + UUID().uuidString
-        var demo = DemoGenerator()
-        demo.width = 640
-        demo.height = 360
-        demo.seconds = 1
-        try demo.write(to: folder)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let app = PlayerApp(items: [MediaItem(path: folder + "/demo.####.png")], options: .init(fps: 24, startPaused: true, audioDevice: .none))
-        let cache = FrameCache(budgetBytes: 1 << 27)
-        let pool = DecodePool(cache: cache, threads: 1)
-        defer {
-            app.current?.close()
-            pool.stop()
-        }
-        let size = (width: 100, height: 30)
-        app.open(0, cache: cache, pool: pool, size: size)
-        _ = app.screen(at: 0, size: size)
+        let player = try OpenPlayer(width: 640, height: 360, seconds: 1, screen: (100, 30))
+        defer { withExtendedLifetime(player) {} }
+        let app = player.app
+        let size = player.size
         let viewer = try #require(app.lastLayout?.viewer)
         let session = try #require(app.current?.session)
         #expect(session.size.width <= 100, "fit: decoded at the viewer's size, \(session.size)")
@@ -114,5 +88,35 @@ import Testing
         #expect(app.pictureZoom == ViewerZoom())
         #expect(KeyMap.action(for: .character("w")) == .zoomPicture(.fit))
         #expect(KeyMap.action(for: .altLeft) == .zoomPicture(.pan(x: -1, y: 0)))
+    }
+}
+
+/// A player on a sequence of the demo's pattern, opened and drawn once on a screen of `size`,
+/// paused on its first frame; closed, its pool stopped and its folder removed when it goes.
+final class OpenPlayer {
+    let app: PlayerApp
+    let size: (width: Int, height: Int)
+    private let pool: DecodePool
+    private let folder: String
+
+    init(width: Int, height: Int, seconds: Int, screen size: (width: Int, height: Int)) throws {
+        folder = NSTemporaryDirectory() + "reel-tui-player-" + UUID().uuidString
+        var demo = DemoGenerator()
+        demo.width = width
+        demo.height = height
+        demo.seconds = seconds
+        try demo.write(to: folder)
+        app = PlayerApp(items: [MediaItem(path: folder + "/demo.####.png")], options: .init(fps: 24, startPaused: true, audioDevice: .none))
+        let cache = FrameCache(budgetBytes: 1 << 27)
+        pool = DecodePool(cache: cache, threads: 1)
+        self.size = size
+        app.open(0, cache: cache, pool: pool, size: size)
+        _ = app.screen(at: 0, size: size)
+    }
+
+    deinit {
+        app.current?.close()
+        pool.stop()
+        try? FileManager.default.removeItem(atPath: folder)
     }
 }

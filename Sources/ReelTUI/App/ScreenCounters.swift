@@ -14,6 +14,7 @@ struct ScreenCounters: Equatable {
     /// With an image protocol: pictures sent, the bytes of pictures the terminal holds, the
     /// link's bytes a second, pictures skipped while it drained, and where the picture on screen
     /// is, in the terminal's pixels (x, y, width, height).
+    var graphics: String?
     var picturesSent = 0
     var terminalImageBytes = 0
     var linkBytesPerSecond = 0
@@ -23,6 +24,7 @@ struct ScreenCounters: Equatable {
     /// Takes the presenter's picture figures after a screen; `cell` is a cell's size in pixels.
     mutating func note(_ presenter: CursesPresenter, cell: (width: Int, height: Int), at now: Double) {
         guard let placer = presenter.placer else { return }
+        graphics = placer.mode.rawValue
         picturesSent = placer.placedCount
         terminalImageBytes = placer.terminalBytes
         linkBytesPerSecond = presenter.link.bytesPerSecond(at: now)
