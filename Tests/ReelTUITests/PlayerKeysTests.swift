@@ -65,6 +65,36 @@ import Testing
         #expect(Key(curses: 2) == .character("\u{02}"))
     }
 
+    /// What follows an ESC, read from `text` as ncurses would hand it over: the key, and what
+    /// is left unread.
+    static func afterEscape(_ text: String) -> (key: Key, rest: String) {
+        var codes = text.unicodeScalars.map { Int32($0.value) }
+        var index = 0
+        let key = Key.afterEscape(next: {
+            guard index < codes.count else { return -1 }  // ncurses' ERR: nothing more came
+            defer { index += 1 }
+            return codes[index]
+        }, unget: { code in
+            index -= 1
+            codes[index] = code
+        })
+        return (key, String(String.UnicodeScalarView(codes[index...].compactMap { Unicode.Scalar(UInt32($0)) })))
+    }
+
+    /// Replies that arrive after the start-up burst (the recorded kitty ones) are dropped whole:
+    /// none of their bytes becomes a key.
+    @Test func lateTerminalRepliesAreNoKeys() {
+        for reply in ["_Gi=31;OK\u{1B}\\", "P>|kitty(0.26.5)\u{1B}\\", "[6;18;9t", "[?2026;2$y", "[?62;c", "]11;rgb:0000/0000/0000\u{07}"] {
+            let read = Self.afterEscape(reply + "q")
+            #expect(read.key == .other(27), "\(reply)")
+            #expect(read.rest == "q", "\(reply): only the key after it is left")
+        }
+        #expect(Self.afterEscape("[<0;10;5M").key == .mouse(MouseEvent(kind: .press, button: 0, x: 9, y: 4)))
+        let alone = Self.afterEscape("x")
+        #expect(alone.key == .escape && alone.rest == "x", "Escape, then a key")
+        #expect(Self.afterEscape("").key == .escape)
+    }
+
     @Test func sgrMouseReportsAreRead() {
         #expect(MouseEvent(sgr: "0;10;5M") == MouseEvent(kind: .press, button: 0, x: 9, y: 4))
         #expect(MouseEvent(sgr: "32;11;5M") == MouseEvent(kind: .drag, button: 0, x: 10, y: 4))

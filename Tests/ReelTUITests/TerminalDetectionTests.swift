@@ -55,7 +55,9 @@ import Testing
         let replies = Self.read(Self.tmuxInKitty)
         #expect(replies.kittyGraphics)
         #expect(replies.deviceAttributeReplies == 2, "tmux's and kitty's")
-        #expect(GraphicsMode.choose(replies: replies, environment: ["TMUX": "/tmp/t,1,0"]) == .kitty)
+        // Seen, but not used yet: without kitty's Unicode placeholders a picture does not
+        // survive tmux's redraws.
+        #expect(GraphicsMode.choose(replies: replies, environment: ["TMUX": "/tmp/t,1,0"]) == .cells)
     }
 
     @Test func aTerminalThatAnswersNothingIsJudgedByItsNames() {

@@ -21,7 +21,13 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
     /// only through its passthrough). Protocols a terminal says it has come first: kitty's
     /// query, then sixel in DA1; then the names it goes by.
     /// A terminal that answered nothing at all (not even DA1) is judged by its names alone.
+    ///
+    /// Inside tmux pictures are cells for now, even when the terminal behind it answered kitty's
+    /// query through the passthrough: a picture sent through it lands wherever the outer
+    /// terminal's cursor is and is lost on tmux's next redraw; kitty's Unicode placeholders are
+    /// what would keep it in its cells. `--graphics kitty` still sends them.
     public static func choose(replies: TerminalReplies, environment: [String: String]) -> GraphicsMode {
+        if environment["TMUX"] != nil { return .cells }
         if replies.kittyGraphics { return .kitty }
         let program = environment["TERM_PROGRAM"] ?? ""
         let term = environment["TERM"] ?? ""
@@ -29,7 +35,7 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
         if program == "iTerm.app" || version.hasPrefix("iTerm2") { return .iterm }
         if replies.sixel { return .sixel }
         if program == "WezTerm" || version.hasPrefix("WezTerm") { return .iterm }
-        guard replies.deviceAttributeReplies == 0, environment["TMUX"] == nil else { return .cells }
+        guard replies.deviceAttributeReplies == 0 else { return .cells }
         if environment["KITTY_WINDOW_ID"] != nil || term == "xterm-kitty" { return .kitty }
         if term.hasPrefix("foot") || term.hasPrefix("mlterm") { return .sixel }
         return .cells

@@ -42,16 +42,26 @@ extension Key {
     /// What follows an ESC: an SGR mouse report (`[<b;x;yM`), else Escape (the codes read that
     /// are not part of a report are handed back through `unget`). `next` gives the next code
     /// or `ERR`; at most 24 codes of a report's body are read, whatever comes.
+    ///
+    /// A terminal's reply that comes after the start-up burst stopped listening (a slow link, a
+    /// terminal behind tmux) is no key: an APC, DCS or OSC string is read to its end and any
+    /// other CSI sequence (ncurses has already taken those it knows as keys) to its final byte,
+    /// and both are dropped, so `ESC [ 6 ; 1 8 ; 9 t` never reaches the player as `6`, `1`, `8`.
     static func afterEscape(next: () -> Int32, unget: (Int32) -> Void) -> Key {
         let first = next()
+        if [UInt8(ascii: "_"), UInt8(ascii: "P"), UInt8(ascii: "]")].map(Int32.init).contains(first) {
+            skipString(next: next)
+            return .other(27)
+        }
         guard first == Int32(UInt8(ascii: "[")) else {
             if first != ERR { unget(first) }
             return .escape
         }
         let second = next()
         guard second == Int32(UInt8(ascii: "<")) else {
-            if second != ERR { unget(second) }
-            return .escape
+            guard second != ERR else { return .escape }
+            skipControlSequence(from: second, next: next)
+            return .other(27)
         }
         var body = ""
         for _ in 0..<24 {
@@ -61,6 +71,27 @@ extension Key {
             if scalar == "M" || scalar == "m" { break }
         }
         return MouseEvent(sgr: body).map(Key.mouse) ?? .other(27)
+    }
+
+    /// Reads an APC, DCS or OSC string's body up to its terminator (ST, `ESC \`, or BEL), at
+    /// most 65,536 codes.
+    private static func skipString(next: () -> Int32) {
+        var previous: Int32 = 0
+        for _ in 0..<65_536 {
+            let code = next()
+            if code == ERR || code == 7 || (previous == 27 && code == Int32(UInt8(ascii: "\\"))) { return }
+            previous = code
+        }
+    }
+
+    /// Reads a CSI sequence from its first byte after `ESC [` to its final byte (0x40–0x7E), at
+    /// most 64 codes.
+    private static func skipControlSequence(from first: Int32, next: () -> Int32) {
+        var code = first
+        for _ in 0..<64 {
+            if code == ERR || (0x40...0x7E).contains(code) { return }
+            code = next()
+        }
     }
 }
 
