@@ -14,17 +14,17 @@ APT_LOG := /tmp/reel-apt.log
 run: build
 	.build/release/reel
 
-# Every test; beside them, from the start, at the lowest priority (they fill what the main
-# build leaves idle while it waits on a module, and the minute the tmux tests mostly spend
-# waiting on the terminal, without slowing the build the tests wait for), the core's tests again
-# under ThreadSanitizer (its own build folder, the core alone) and a few seconds of each fuzz
-# target over its seeds, whose output follows once the main tests are done. Resolving first
+# Every test; beside them, from the start (they fill what the main build leaves idle while it
+# waits on a module, and the minute the tmux tests mostly spend waiting on the terminal), the
+# core's tests again under ThreadSanitizer (its own build folder, the core alone) and a few
+# seconds of each fuzz target over its seeds, whose output follows once the main tests are done.
+# Not at a lower priority: beside two busy loops a niced job all but stopped. Resolving first
 # means the SwiftPM processes only ever read Package.resolved.
 test: SHELL := /bin/bash
 test: deps
 	@mkdir -p .build
 	$(SWIFT) package resolve
-	@nice -n 19 $(MAKE) --no-print-directory test-tsan fuzz-smoke > .build/test-beside.log 2>&1 & beside=$$!; \
+	@$(MAKE) --no-print-directory test-tsan fuzz-smoke > .build/test-beside.log 2>&1 & beside=$$!; \
 	  $(TEST_BUILD) $(SWIFT) build --build-tests $(TEST_FLAGS) && $(TEST_BUILD) $(SWIFT) test --skip-build $(TEST_FLAGS); main=$$?; \
 	  wait $$beside; other=$$?; \
 	  echo "--- ThreadSanitizer and fuzz smoke (.build/test-beside.log) ---"; \
