@@ -123,11 +123,8 @@ struct RenderCommand: ParsableCommand {
         return grid
     }
 
-    /// The terminal's size in cells, and in pixels where it says, when stdout is one (TIOCGWINSZ).
+    /// The terminal's size in cells, and in pixels where it says, when stdout is one.
     static func terminalSize() -> (width: Int, height: Int, pixels: (width: Int, height: Int)?)? {
-        var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        let pixels = size.ws_xpixel > 0 && size.ws_ypixel > 0 ? (Int(size.ws_xpixel), Int(size.ws_ypixel)) : nil
-        return (Int(size.ws_col), Int(size.ws_row), pixels)
+        TerminalProbe.windowSize(of: STDOUT_FILENO).map { ($0.columns, $0.rows, $0.pixels) }
     }
 }

@@ -11,13 +11,10 @@ extension PlayerApp {
     }
 
     /// Asks the terminal once (even when the back end is named: the cell size, synchronized
-    /// output and true colour come from its replies too) and chooses the back end. A terminal
-    /// that cannot move the cursor is not asked: `CursesTerminal` refuses it in one line.
+    /// output and true colour come from its replies too) and chooses the back end.
     static func findDisplay(_ options: Options) -> FoundDisplay {
-        let environment = GraphicsMode.environment()
-        let term = environment["TERM"] ?? ""
-        let replies = term.isEmpty || term == "dumb" ? nil : TerminalProbe.ask(input: STDIN_FILENO, output: STDOUT_FILENO, insideTmux: environment["TMUX"] != nil)
-        let mode = options.graphics ?? replies.map { GraphicsMode.choose(replies: $0, environment: environment) } ?? .cells
+        let (detected, replies) = GraphicsMode.detect()
+        let mode = options.graphics ?? detected
         var display = Display(mode: mode, symbols: options.symbols)
         if let cell = cellPixels(replies: replies) { display.cellPixels = cell }
         var placer: ImagePlacer?
@@ -33,12 +30,8 @@ extension PlayerApp {
     /// cells), else what the pty says (TIOCGWINSZ, which xterm fills in); nil when nothing says.
     static func cellPixels(replies: TerminalReplies?) -> (width: Int, height: Int)? {
         if let cell = replies?.cellPixels { return cell }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
-        if let window = replies?.windowPixels {
-            return (max(1, window.width / Int(size.ws_col)), max(1, window.height / Int(size.ws_row)))
-        }
-        guard size.ws_xpixel > 0, size.ws_ypixel > 0 else { return nil }
-        return (max(1, Int(size.ws_xpixel) / Int(size.ws_col)), max(1, Int(size.ws_ypixel) / Int(size.ws_row)))
+        guard let size = TerminalProbe.windowSize(of: STDOUT_FILENO) else { return nil }
+        guard let pixels = replies?.windowPixels ?? size.pixels else { return nil }
+        return (max(1, pixels.width / size.columns), max(1, pixels.height / size.rows))
     }
 }

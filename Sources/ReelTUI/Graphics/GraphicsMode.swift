@@ -50,10 +50,15 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
         return values
     }
 
-    /// Asks the terminal on stdin and stdout (`TerminalProbe`) and chooses; cells when it is not one.
+    /// Asks the terminal on stdin and stdout (`TerminalProbe`) and chooses; cells when it is not
+    /// one, or cannot move the cursor (TERM unset or dumb: it is not asked, and `CursesTerminal`
+    /// refuses it in one line).
     public static func detect() -> (mode: GraphicsMode, replies: TerminalReplies?) {
         let environment = environment()
-        guard let replies = TerminalProbe.ask(input: STDIN_FILENO, output: STDOUT_FILENO, insideTmux: environment["TMUX"] != nil) else { return (.cells, nil) }
+        let term = environment["TERM"] ?? ""
+        guard !term.isEmpty, term != "dumb",
+              let replies = TerminalProbe.ask(input: STDIN_FILENO, output: STDOUT_FILENO, insideTmux: environment["TMUX"] != nil)
+        else { return (.cells, nil) }
         return (choose(replies: replies, environment: environment), replies)
     }
 }

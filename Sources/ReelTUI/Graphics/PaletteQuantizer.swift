@@ -91,16 +91,14 @@ final class PaletteQuantizer {
             box.score = 0
             return box
         }
-        var low = [31, 31, 31], high = [0, 0, 0]
+        var low = (31, 31, 31), high = (0, 0, 0)
         for i in box.range {
             let bin = Int(bins[i])
-            let c = [bin >> 10, bin >> 5 & 31, bin & 31]
-            for k in 0..<3 {
-                low[k] = min(low[k], c[k])
-                high[k] = max(high[k], c[k])
-            }
+            let r = bin >> 10, g = bin >> 5 & 31, b = bin & 31
+            low = (min(low.0, r), min(low.1, g), min(low.2, b))
+            high = (max(high.0, r), max(high.1, g), max(high.2, b))
         }
-        let sides = (0..<3).map { high[$0] - low[$0] }
+        let sides = [high.0 - low.0, high.1 - low.1, high.2 - low.2]
         box.axis = sides.indices.max { sides[$0] < sides[$1] }!
         // Green weighs most, blue least, as the eye does.
         let weight = [3, 4, 2][box.axis]

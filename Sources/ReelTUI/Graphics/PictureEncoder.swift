@@ -45,11 +45,7 @@ public final class PictureEncoder {
         let rect = Rect(x: 0, y: 0, width: (image.width + per.columns - 1) / per.columns,
                         height: (image.height + per.rows - 1) / per.rows)
         var grid = CellGrid(width: rect.width, height: rect.height)
-        if symbols == .half {
-            ViewerPane.draw(.image(image), frame: 0, in: rect, into: &grid)
-        } else {
-            SymbolPainter.draw(image, symbols: symbols, in: rect, into: &grid)
-        }
+        ViewerPane.draw(.image(image), frame: 0, in: rect, into: &grid, symbols: symbols)
         return grid
     }
 }

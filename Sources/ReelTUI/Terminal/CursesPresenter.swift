@@ -92,9 +92,11 @@ public final class CursesPresenter {
         }
         try presentText(grid, pictureRows: pictureRows)
         if let placer, let picture {
-            let under = Self.cells(of: grid, in: picture.area)
-            if under != cellsUnderPicture && placer.mode != .kitty { placer.invalidate() }
-            cellsUnderPicture = under
+            if placer.mode != .kitty {
+                let under = Self.cells(of: grid, in: picture.area)
+                if under != cellsUnderPicture { placer.invalidate() }
+                cellsUnderPicture = under
+            }
             // The link still drains the last picture: this frame is skipped, the next one tried.
             if placer.hasPicture && !placer.isShowing(picture.identity) && link.isBusy(at: MonotonicClock.now()) {
                 link.skipped += 1
@@ -104,7 +106,7 @@ public final class CursesPresenter {
             var bytes = placer.place(picture.image, identity: picture.identity, offset: picture.offset)
             if !bytes.isEmpty {
                 let cursor = terminal.cursor
-                bytes.append(contentsOf: Array("\u{1B}[\(cursor.y + 1);\(cursor.x + 1)H".utf8))
+                bytes.append(contentsOf: ImagePlacer.moveTo(column: cursor.x, row: cursor.y))
                 let start = MonotonicClock.now()
                 try terminal.write(bytes)
                 link.record(bytes: bytes.count, seconds: MonotonicClock.now() - start, at: start)
@@ -164,7 +166,7 @@ public final class CursesPresenter {
         guard !bytes.isEmpty else { return }
         // The cursor back where ncurses left it: its next update moves relative to that.
         let cursor = terminal.cursor
-        bytes.append(contentsOf: Array("\u{1B}[\(cursor.y + 1);\(cursor.x + 1)H".utf8))
+        bytes.append(contentsOf: ImagePlacer.moveTo(column: cursor.x, row: cursor.y))
         try terminal.write(bytes)
     }
 

@@ -59,4 +59,13 @@ public enum TerminalProbe {
         }
         return true
     }
+
+    /// The size of the terminal on `fd` in cells, and in pixels where the pty says
+    /// (TIOCGWINSZ); nil when `fd` is not a terminal.
+    public static func windowSize(of fd: Int32) -> (columns: Int, rows: Int, pixels: (width: Int, height: Int)?)? {
+        var size = winsize()
+        guard isatty(fd) == 1, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        let pixels = size.ws_xpixel > 0 && size.ws_ypixel > 0 ? (Int(size.ws_xpixel), Int(size.ws_ypixel)) : nil
+        return (Int(size.ws_col), Int(size.ws_row), pixels)
+    }
 }
