@@ -90,7 +90,7 @@ let package = Package(
         // Drives the built `reel` binary in tmux; depending on it makes `swift test` build it.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["reel", "ReelCore", "ReelTestSupport", "GraphicsSupport"],
+            dependencies: ["reel", "ReelCore", "ReelTUI", "ReelTestSupport", "GraphicsSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )

@@ -9,8 +9,10 @@ import ReelCore
 /// (palette, raster attributes, repeats, bands) and iTerm2's OSC 1337 `File=` (base64 PNG).
 ///
 /// Written from the protocols' descriptions, not from Reel's encoders, so that a bug in one is not
-/// copied into the other. Text between images is skipped; anything it cannot read is recorded in
-/// `errors`. Not thread-safe.
+/// copied into the other. tmux's passthrough (`DCS tmux;`) is unwrapped and read. Text between
+/// images goes to `text` (cursor position, foreground colour, characters with their combining
+/// marks), where kitty's Unicode placeholders are read from (`placeholderPicture`); anything it
+/// cannot read is recorded in `errors`. Not thread-safe.
 public final class GraphicsTerminal {
     /// A picture the terminal was given, in the order given.
     public struct Shown {
@@ -24,24 +26,76 @@ public final class GraphicsTerminal {
     public private(set) var liveKittyImages: [UInt32: Int] = [:]
     /// Every id a delete command named.
     public private(set) var deletedKittyIDs: [UInt32] = []
-    public private(set) var errors: [String] = []
+    /// Commands that came through tmux's passthrough, and kitty commands that did not.
+    public private(set) var passedThrough = 0
+    public private(set) var kittyCommandsOutsidePassthrough = 0
+    private var passthroughDepth = 0
+    public internal(set) var errors: [String] = []
+    /// The text cells, for kitty's placeholders.
+    public private(set) var text: TextCells
+    /// A cell's size in pixels, which a virtual placement's picture is fitted to.
+    public let cell: (width: Int, height: Int)
+    /// kitty images with a virtual placement (`U=1`): pixels as sent (3 or 4 channels) and the
+    /// placement's columns and rows.
+    var virtualImages: [UInt32: (width: Int, height: Int, channels: Int, data: [UInt8], columns: Int, rows: Int)] = [:]
 
     // A kitty transmission whose chunks are still arriving.
     private var pendingKeys: [String: String]?
     private var pendingPayload: [UInt8] = []
 
-    public init() {}
+    /// A terminal of `columns` × `rows` cells of `cell` pixels (the text is only kept when it
+    /// has cells).
+    public init(columns: Int = 0, rows: Int = 0, cell: (width: Int, height: Int) = (1, 1)) {
+        text = TextCells(columns: columns, rows: rows)
+        self.cell = cell
+    }
 
     /// Reads `bytes` (any number of commands, in any pieces that end between commands).
     public func feed(_ bytes: [UInt8]) {
         var i = 0
         while i < bytes.count {
             guard bytes[i] == 0x1B, i + 1 < bytes.count else {
-                i += 1
+                var end = i
+                while end < bytes.count, bytes[end] != 0x1B { end += 1 }
+                text.write(bytes[i..<end])
+                i = end == i ? i + 1 : end
                 continue
             }
             let kind = bytes[i + 1]
             switch kind {
+            case UInt8(ascii: "["):
+                var end = i + 2
+                while end < bytes.count, !(0x40...0x7E).contains(bytes[end]) { end += 1 }
+                guard end < bytes.count else {
+                    errors.append("unterminated CSI at \(i)")
+                    return
+                }
+                text.control(parameters: Array(bytes[(i + 2)..<end]), final: bytes[end])
+                i = end + 1
+            case UInt8(ascii: "P") where bytes[(i + 2)...].starts(with: Array("tmux;".utf8)):
+                // tmux's passthrough: ESC doubled inside, up to the first single ESC \.
+                var inner: [UInt8] = []
+                var j = i + 7
+                while j + 1 < bytes.count, !(bytes[j] == 0x1B && bytes[j + 1] == UInt8(ascii: "\\")) {
+                    if bytes[j] == 0x1B {
+                        guard bytes[j + 1] == 0x1B else {
+                            errors.append("single ESC inside tmux's passthrough at \(j)")
+                            return
+                        }
+                        j += 1
+                    }
+                    inner.append(bytes[j])
+                    j += 1
+                }
+                guard j + 1 < bytes.count else {
+                    errors.append("unterminated passthrough at \(i)")
+                    return
+                }
+                passedThrough += 1
+                passthroughDepth += 1
+                feed(inner)
+                passthroughDepth -= 1
+                i = j + 2
             case UInt8(ascii: "_"), UInt8(ascii: "P"):
                 // APC or DCS, up to ST (ESC \).
                 guard let end = find([0x1B, UInt8(ascii: "\\")], in: bytes, from: i + 2) else {
@@ -63,6 +117,9 @@ public final class GraphicsTerminal {
                 }
                 osc(Array(bytes[(i + 2)..<end]))
                 i = end + (bytes[end] == 0x07 ? 1 : 2)
+            case UInt8(ascii: "("), UInt8(ascii: ")"):
+                // A character set designated: ESC ( B.
+                i += 3
             default:
                 i += 2
             }
@@ -76,6 +133,7 @@ public final class GraphicsTerminal {
             errors.append("APC that is not a kitty command")
             return
         }
+        if passthroughDepth == 0 { kittyCommandsOutsidePassthrough += 1 }
         let text = body.dropFirst()
         let semicolon = text.firstIndex(of: UInt8(ascii: ";"))
         let control = String(decoding: text[text.startIndex..<(semicolon ?? text.endIndex)], as: UTF8.self)
@@ -106,6 +164,7 @@ public final class GraphicsTerminal {
                 if keys["d"] == "A" || keys["d"] == "a" {
                     deletedKittyIDs += liveKittyImages.keys
                     liveKittyImages = [:]
+                    virtualImages = [:]
                 } else {
                     errors.append("delete without an id: \(control)")
                 }
@@ -113,6 +172,7 @@ public final class GraphicsTerminal {
             }
             deletedKittyIDs.append(id)
             liveKittyImages[id] = nil
+            virtualImages[id] = nil
         case "T", "t":
             if payload.count > 4096 { errors.append("chunk of \(payload.count) bytes") }
             if keys["m"] == "1" {
@@ -156,6 +216,18 @@ public final class GraphicsTerminal {
         }
         let id = keys["i"].flatMap(UInt32.init) ?? 0
         liveKittyImages[id] = width * height * 4
+        virtualImages[id] = nil
+        if keys["U"] == "1" {
+            guard let columns = keys["c"].flatMap(Int.init), let rows = keys["r"].flatMap(Int.init), columns > 0, rows > 0 else {
+                errors.append("virtual placement without c and r")
+                return
+            }
+            // kitty would scale a picture that is not its cells' size; Reel's never needs it.
+            if width != columns * cell.width || height != rows * cell.height {
+                errors.append("virtual placement of \(width)x\(height) over \(columns)x\(rows) cells of \(cell.width)x\(cell.height)")
+            }
+            virtualImages[id] = (width, height, channels, data, columns, rows)
+        }
         shown.append(Shown(kind: .kitty(id: id), image: RGBImage(width: width, height: height, pixels: rgb)))
     }
 

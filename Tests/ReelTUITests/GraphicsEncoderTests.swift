@@ -53,7 +53,7 @@ import Testing
     @Test func kittyDeletesFreeTheImage() {
         let terminal = GraphicsTerminal()
         terminal.feed(KittyEncoder().place(Self.picture, id: 3))
-        terminal.feed(KittyEncoder.delete(id: 3))
+        terminal.feed(KittyEncoder().delete(id: 3))
         #expect(terminal.errors.isEmpty, "\(terminal.errors)")
         #expect(terminal.liveKittyImages.isEmpty)
         #expect(terminal.deletedKittyIDs == [3])

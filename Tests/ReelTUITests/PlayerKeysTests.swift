@@ -95,6 +95,13 @@ import Testing
         #expect(Self.afterEscape("").key == .escape)
     }
 
+    @Test func focusComingBackIsAKeyAndGoingIsNone() {
+        let back = Self.afterEscape("[Iq")
+        #expect(back.key == .focusIn && back.rest == "q")
+        let away = Self.afterEscape("[Oq")
+        #expect(away.key == .other(27) && away.rest == "q")
+    }
+
     @Test func sgrMouseReportsAreRead() {
         #expect(MouseEvent(sgr: "0;10;5M") == MouseEvent(kind: .press, button: 0, x: 9, y: 4))
         #expect(MouseEvent(sgr: "32;11;5M") == MouseEvent(kind: .drag, button: 0, x: 10, y: 4))

@@ -10,8 +10,9 @@ import Testing
     static let xtermVT340 = "\u{1B}[?2026;0$y\u{1B}[?1;0;256S\u{1B}P>|XTerm(379)\u{1B}\\\u{1B}[?63;1;2;4;6;9;15;16;22;28c"
     /// tmux 3.3a, detached (no outer terminal behind it).
     static let tmux = "\u{1B}P>|tmux 3.3a\u{1B}\\\u{1B}[?1;2c"
-    /// tmux 3.3a with allow-passthrough, inside kitty: tmux answers first, kitty after it.
-    static let tmuxInKitty = "\u{1B}P>|tmux 3.3a\u{1B}\\\u{1B}[?1;2c\u{1B}_Gi=31;OK\u{1B}\\\u{1B}[?62;c"
+    /// tmux 3.3a with allow-passthrough, inside kitty 0.26.5: tmux answers first, kitty after it
+    /// (its graphics query, XTVERSION and DA1, all asked through the passthrough).
+    static let tmuxInKitty = "\u{1B}P>|tmux 3.3a\u{1B}\\\u{1B}[?1;2c\u{1B}_Gi=31;OK\u{1B}\\\u{1B}P>|kitty(0.26.5)\u{1B}\\\u{1B}[?62;c"
 
     static func read(_ text: String) -> TerminalReplies {
         var replies = TerminalReplies()
@@ -46,7 +47,7 @@ import Testing
     @Test func tmuxAloneHasCells() {
         let replies = Self.read(Self.tmux)
         #expect(!replies.kittyGraphics && !replies.sixel)
-        #expect(replies.version == "tmux 3.3a")
+        #expect(replies.version == nil && replies.tmuxVersion == "tmux 3.3a")
         #expect(replies.deviceAttributeReplies == 1)
         #expect(GraphicsMode.choose(replies: replies, environment: ["TERM": "tmux-256color", "TMUX": "/tmp/t,1,0"]) == .cells)
     }
@@ -55,9 +56,22 @@ import Testing
         let replies = Self.read(Self.tmuxInKitty)
         #expect(replies.kittyGraphics)
         #expect(replies.deviceAttributeReplies == 2, "tmux's and kitty's")
-        // Seen, but not used yet: without kitty's Unicode placeholders a picture does not
-        // survive tmux's redraws.
+        #expect(replies.tmuxVersion == "tmux 3.3a" && replies.version == "kitty(0.26.5)")
+        // kitty 0.26 has no Unicode placeholders (0.28 brought them): a picture placed through
+        // the passthrough would not survive tmux's redraws.
         #expect(GraphicsMode.choose(replies: replies, environment: ["TMUX": "/tmp/t,1,0"]) == .cells)
+    }
+
+    @Test func tmuxInAKittyWithPlaceholdersShowsKittyPictures() {
+        // The same recording with the version a kitty from 0.28 on gives (none runs here).
+        let replies = Self.read(Self.tmuxInKitty.replacing("kitty(0.26.5)", with: "kitty(0.35.2)"))
+        #expect(GraphicsMode.choose(replies: replies, environment: ["TMUX": "/tmp/t,1,0"]) == .kitty)
+        #expect(GraphicsMode.hasUnicodePlaceholders(version: "kitty(0.28.0)"))
+        #expect(GraphicsMode.hasUnicodePlaceholders(version: "ghostty 1.1.3"))
+        #expect(!GraphicsMode.hasUnicodePlaceholders(version: "kitty(0.27.1)"))
+        #expect(!GraphicsMode.hasUnicodePlaceholders(version: "WezTerm 20240203"))
+        // Passthrough off: the kitty query never reaches kitty, so nothing answers it.
+        #expect(GraphicsMode.choose(replies: Self.read(Self.tmux), environment: ["TMUX": "/tmp/t,1,0"]) == .cells)
     }
 
     @Test func aTerminalThatAnswersNothingIsJudgedByItsNames() {
@@ -81,6 +95,7 @@ import Testing
         #expect(plain.contains("\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"))
         let wrapped = String(decoding: TerminalReplies.queries(passthrough: true), as: UTF8.self)
         #expect(wrapped.contains("\u{1B}Ptmux;\u{1B}\u{1B}_Gi=31,"))
+        #expect(wrapped.contains("\u{1B}Ptmux;\u{1B}\u{1B}[>0q\u{1B}\\"))
         #expect(wrapped.contains("\u{1B}Ptmux;\u{1B}\u{1B}[c\u{1B}\\\u{1B}[c"))
     }
 }

@@ -21,7 +21,9 @@ extension PlayerApp {
         if mode.isImage {
             // The burst asked for 256 registers; a terminal that did not say keeps its own.
             let registers = min(256, replies?.sixelRegisters ?? 256)
-            placer = ImagePlacer(encoder: PictureEncoder(mode: mode, sixelColours: registers))
+            // Inside tmux kitty's commands pass through it, and its pictures are placeholders.
+            let insideTmux = GraphicsMode.environment()["TMUX"] != nil
+            placer = ImagePlacer(encoder: PictureEncoder(mode: mode, sixelColours: registers, kittyPassthrough: insideTmux))
         }
         return FoundDisplay(display: display, replies: replies, placer: placer)
     }

@@ -134,6 +134,6 @@ extension PlayerApp {
                                             row: rect.y + top / cell.height, width: image.width, height: image.height,
                                             decodedWidth: decoded.width, decodedHeight: decoded.height, zoom: pictureZoom)
         return PlacedPicture(image: image, identity: identity, area: rect,
-                             offset: (left % cell.width, top % cell.height))
+                             offset: (left % cell.width, top % cell.height), cell: cell)
     }
 }

@@ -99,6 +99,7 @@ public final class PlayerApp {
                                         synchronized: found.replies?.synchronizedOutput ?? false)
         // Before the terminal is given back (defers run last first): no picture is left in it.
         defer { presenter.finish() }
+        if found.placer?.usesPlaceholders == true { terminal.reportFocus() }
         open(0, cache: cache, pool: pool, size: terminal.size)
         defer { current?.close() }
         if !options.startPaused { current?.session.playWhenShown(at: MonotonicClock.now()) }
@@ -128,6 +129,11 @@ public final class PlayerApp {
             if key == .resize {
                 invalidate(presenter)
                 repaintAt = MonotonicClock.now() + 0.3
+                continue
+            }
+            // tmux drops what passes through while a pane is hidden: the picture is sent again.
+            if key == .focusIn {
+                invalidate(presenter)
                 continue
             }
             if case .mouse(let event) = key {

@@ -20,6 +20,8 @@ struct ScreenCounters: Equatable {
     var linkBytesPerSecond = 0
     var linkSkipped = 0
     var picturePixels: [Int]?
+    /// A cell's size in pixels, as the pictures are laid out.
+    var cellPixels: [Int]?
 
     /// Takes the presenter's picture figures after a screen; `cell` is a cell's size in pixels.
     mutating func note(_ presenter: CursesPresenter, cell: (width: Int, height: Int), at now: Double) {
@@ -29,6 +31,7 @@ struct ScreenCounters: Equatable {
         terminalImageBytes = placer.terminalBytes
         linkBytesPerSecond = presenter.link.bytesPerSecond(at: now)
         linkSkipped = presenter.link.skipped
+        cellPixels = [cell.width, cell.height]
         picturePixels = placer.shown.map {
             [$0.column * cell.width + placer.shownOffset.x, $0.row * cell.height + placer.shownOffset.y, $0.width, $0.height]
         }

@@ -7,7 +7,7 @@ import Glibc
 /// `reel soak --json`, plus where playback is (frame, work_area, playing, file) and what the screen has done
 /// (presented, redraws, repaint_pending, analysing: see `ScreenCounters`), and with an image
 /// protocol which one (graphics) and its pictures (pictures_sent, terminal_image_bytes, link_bytes_per_second,
-/// link_skipped, picture_px).
+/// link_skipped, picture_px, cell_px).
 ///
 /// Owns its file descriptor (`open`, `write`, `close`); each line is written whole with one
 /// `write`, so a script tailing the file never reads half a line. Not thread-safe.
@@ -38,7 +38,7 @@ public final class StatsFile {
         if let picture = screen.picturePixels {
             fields += [("pictures_sent", .int(screen.picturesSent)), ("terminal_image_bytes", .int(screen.terminalImageBytes)),
                        ("link_bytes_per_second", .int(screen.linkBytesPerSecond)), ("link_skipped", .int(screen.linkSkipped)),
-                       ("picture_px", .ints(picture))]
+                       ("picture_px", .ints(picture)), ("cell_px", .ints(screen.cellPixels ?? []))]
         } else if screen.picturesSent > 0 {
             fields += [("pictures_sent", .int(screen.picturesSent)), ("terminal_image_bytes", .int(screen.terminalImageBytes))]
         }

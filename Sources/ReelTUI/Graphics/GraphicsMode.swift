@@ -22,12 +22,16 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
     /// query, then sixel in DA1; then the names it goes by.
     /// A terminal that answered nothing at all (not even DA1) is judged by its names alone.
     ///
-    /// Inside tmux pictures are cells for now, even when the terminal behind it answered kitty's
-    /// query through the passthrough: a picture sent through it lands wherever the outer
-    /// terminal's cursor is and is lost on tmux's next redraw; kitty's Unicode placeholders are
-    /// what would keep it in its cells. `--graphics kitty` still sends them.
+    /// Inside tmux a picture is kitty's only where the terminal behind it answered kitty's query
+    /// through the passthrough and has kitty's Unicode placeholders (its XTVERSION, asked through
+    /// the passthrough too, says which): the picture then lives in placeholder text that tmux
+    /// redraws itself. A picture placed at the cursor through the passthrough would land wherever
+    /// the outer terminal's cursor is and be lost on tmux's next redraw (and tmux 3.3, Debian's,
+    /// keeps no sixel). Otherwise cells.
     public static func choose(replies: TerminalReplies, environment: [String: String]) -> GraphicsMode {
-        if environment["TMUX"] != nil { return .cells }
+        if environment["TMUX"] != nil {
+            return replies.kittyGraphics && hasUnicodePlaceholders(version: replies.version) ? .kitty : .cells
+        }
         if replies.kittyGraphics { return .kitty }
         let program = environment["TERM_PROGRAM"] ?? ""
         let term = environment["TERM"] ?? ""
@@ -39,6 +43,17 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
         if environment["KITTY_WINDOW_ID"] != nil || term == "xterm-kitty" { return .kitty }
         if term.hasPrefix("foot") || term.hasPrefix("mlterm") { return .sixel }
         return .cells
+    }
+
+    /// Whether the terminal that gave XTVERSION `version` draws kitty's Unicode placeholders:
+    /// kitty from 0.28.0, Ghostty.
+    public static func hasUnicodePlaceholders(version: String?) -> Bool {
+        guard let version else { return false }
+        if version.lowercased().hasPrefix("ghostty") { return true }
+        guard version.hasPrefix("kitty("), let close = version.firstIndex(of: ")") else { return false }
+        let numbers = version[version.index(version.startIndex, offsetBy: 6)..<close].split(separator: ".").map { Int($0) ?? 0 }
+        guard numbers.count >= 2 else { return false }
+        return numbers[0] > 0 || numbers[1] >= 28
     }
 
     /// The environment variables detection reads, from this process's environment.

@@ -6,7 +6,11 @@ import ReelCore
 /// kitty pictures take turns between two image ids: the next frame is placed under the other id
 /// and the last one deleted right after (`a=d,d=I`, which frees its data), so a frame replaces
 /// the last without a gap and the terminal holds two pictures only between those two commands,
-/// one after. Sixel and iTerm2 pictures are painted into the cells and replaced by the next;
+/// one after. Inside tmux (the encoder passes kitty's commands through) a kitty picture is a
+/// virtual placement shown by placeholder cells the presenter writes (`placeholders`); the image
+/// the last placeholders named is deleted only when its id comes round again, so it stays
+/// until tmux has redrawn the cells with the new id: two pictures at most, at every moment.
+/// Sixel and iTerm2 pictures are painted into the cells and replaced by the next;
 /// the terminal keeps no picture of them beyond the screen.
 ///
 /// A picture is sent only when it changed (another frame, size or place) or after `invalidate`.
@@ -40,9 +44,16 @@ public final class ImagePlacer {
         }
     }
 
-    /// The two kitty image ids Reel uses, in turn (high, so they are unlikely to be another
-    /// program's that left images in the same terminal).
-    static let kittyIDs: [UInt32] = [0x5EE1_0001, 0x5EE1_0002]
+    /// The two kitty image ids Reel uses, in turn: high, so they are unlikely to be another
+    /// program's that left images in the same terminal, with zero middle bytes, so placeholder
+    /// cells name them by a palette colour (which tmux passes on unchanged) and a diacritic.
+    static let kittyIDs: [UInt32] = [0x5E00_0001, 0x5E00_0002]
+
+    /// Where the placeholder cells of the picture on screen go, and the image they name.
+    public struct Placeholders: Equatable, Sendable {
+        public var box: Rect
+        public var id: UInt32
+    }
 
     public let encoder: PictureEncoder
     public var mode: GraphicsMode { encoder.mode }
@@ -56,10 +67,15 @@ public final class ImagePlacer {
     private var nextKitty = 0
     /// The most bytes of pictures the terminal held at once, since the start.
     public private(set) var peakTerminalBytes = 0
+    /// The placeholder cells the presenter writes for the picture on screen (kitty inside tmux).
+    public private(set) var placeholders: Placeholders?
 
     public init(encoder: PictureEncoder) {
         self.encoder = encoder
     }
+
+    /// Whether kitty pictures are shown through placeholder cells (inside tmux).
+    public var usesPlaceholders: Bool { mode == .kitty && encoder.kitty.passthrough }
 
     /// Bytes of pictures the terminal holds for Reel now: kitty's live images, or the one
     /// sixel or iTerm2 picture on screen.
@@ -80,13 +96,32 @@ public final class ImagePlacer {
         shown = nil
     }
 
+    /// The bytes that delete both of Reel's kitty ids, whatever is alive: what a crash leaves.
+    public var deleteEveryID: [UInt8] {
+        Self.kittyIDs.flatMap(encoder.kitty.delete(id:))
+    }
+
     /// The bytes that show `image` (`identity`) with its top-left corner at cell (`column`,
     /// `row`), `offset` pixels into that cell (kitty only), and remove the last picture; empty
-    /// when it is already there. The cursor is left anywhere: the caller puts it back.
-    public func place(_ image: RGBImage, identity: Identity, offset: (x: Int, y: Int) = (0, 0)) -> [UInt8] {
+    /// when it is already there. The cursor is left anywhere: the caller puts it back. With
+    /// placeholders, `cell` is a cell's size in pixels, and the cells are the caller's to write.
+    public func place(_ image: RGBImage, identity: Identity, offset: (x: Int, y: Int) = (0, 0),
+                      cell: (width: Int, height: Int) = (1, 1)) -> [UInt8] {
         guard identity != shown else { return [] }
         var out = Self.moveTo(column: identity.column, row: identity.row)
         switch mode {
+        case .kitty where usesPlaceholders:
+            let id = Self.kittyIDs[nextKitty]
+            nextKitty = 1 - nextKitty
+            if liveKittyImages[id] != nil {
+                out += encoder.kitty.delete(id: id)
+                liveKittyImages[id] = nil
+            }
+            let columns = min(KittyPlaceholders.maxCells, (offset.x + image.width + cell.width - 1) / max(1, cell.width))
+            let rows = min(KittyPlaceholders.maxCells, (offset.y + image.height + cell.height - 1) / max(1, cell.height))
+            out += encoder.kitty.placeVirtual(image, id: id, offset: offset, columns: columns, rows: rows, cell: cell)
+            liveKittyImages[id] = columns * cell.width * rows * cell.height * 4
+            placeholders = Placeholders(box: Rect(x: identity.column, y: identity.row, width: columns, height: rows), id: id)
         case .kitty:
             let id = Self.kittyIDs[nextKitty]
             nextKitty = 1 - nextKitty
@@ -94,7 +129,7 @@ public final class ImagePlacer {
             liveKittyImages[id] = image.width * image.height * 4
             note()
             for old in liveKittyImages.keys where old != id {
-                out += KittyEncoder.delete(id: old)
+                out += encoder.kitty.delete(id: old)
                 liveKittyImages[old] = nil
             }
         case .sixel, .iterm:
@@ -112,8 +147,9 @@ public final class ImagePlacer {
     /// The bytes that take every picture away (on quit, on resize, when the viewer shows text).
     public func removeAll() -> [UInt8] {
         shown = nil
+        placeholders = nil
         guard mode == .kitty, !liveKittyImages.isEmpty else { return [] }
-        let out = liveKittyImages.keys.sorted().flatMap(KittyEncoder.delete(id:))
+        let out = liveKittyImages.keys.sorted().flatMap(encoder.kitty.delete(id:))
         liveKittyImages = [:]
         return out
     }

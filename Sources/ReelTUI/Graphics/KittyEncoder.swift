@@ -6,13 +6,18 @@ import ReelCore
 /// (`f=24`) at its own size in pixels, so one source pixel is one screen pixel. The payload is
 /// base64 in chunks of at most 4096 bytes (the protocol's limit), zlib-compressed (`o=z`) when
 /// asked. The cursor does not move (`C=1`) and the terminal does not answer (`q=2`), so nothing
-/// comes back on the keyboard's input. A value; safe from any thread.
+/// comes back on the keyboard's input. Inside tmux (`passthrough`) every command is wrapped for
+/// tmux to hand on, and pictures are shown through Unicode placeholders (`placeVirtual`).
+/// A value; safe from any thread.
 public struct KittyEncoder: Sendable {
     /// Whether the pixels are deflated before base64: fewer bytes on the link for some CPU.
     public var compressed: Bool
+    /// Whether each command goes through tmux's passthrough.
+    public var passthrough: Bool
 
-    public init(compressed: Bool = true) {
+    public init(compressed: Bool = true, passthrough: Bool = false) {
         self.compressed = compressed
+        self.passthrough = passthrough
     }
 
     /// The protocol's longest chunk of base64 payload.
@@ -21,42 +26,76 @@ public struct KittyEncoder: Sendable {
     /// Transmits `image` as image `id` and places it at the cursor, `offset` pixels into the
     /// cell there (each less than a cell), under text (`z=-1`: the help and notices stay readable).
     public func place(_ image: RGBImage, id: UInt32, offset: (x: Int, y: Int) = (0, 0)) -> [UInt8] {
-        var payload: [UInt8]
         var keys = "a=T,f=24,s=\(image.width),v=\(image.height),i=\(id),p=1,q=2,C=1,z=-1"
         if offset.x > 0 { keys += ",X=\(offset.x)" }
         if offset.y > 0 { keys += ",Y=\(offset.y)" }
-        // A deflate that fails (it cannot, but for memory) sends the pixels as they are.
-        let deflated: [UInt8]? = compressed ? image.pixels.withUnsafeBytes { try? Deflate.compress($0) } : nil
+        return transmit(image.pixels, keys: keys)
+    }
+
+    /// Transmits `image` as image `id` with a virtual placement of `columns` × `rows` cells
+    /// (`U=1`), shown wherever placeholder cells name it. The picture is padded to those cells
+    /// exactly (`cell` pixels each), `offset` pixels into the first, with transparent pixels,
+    /// so the terminal has nothing to scale: one source pixel stays one screen pixel.
+    public func placeVirtual(_ image: RGBImage, id: UInt32, offset: (x: Int, y: Int), columns: Int, rows: Int,
+                             cell: (width: Int, height: Int)) -> [UInt8] {
+        let width = columns * cell.width, height = rows * cell.height
+        let fits = offset == (0, 0) && image.width == width && image.height == height
+        let keys = "a=T,U=1,f=\(fits ? 24 : 32),s=\(width),v=\(height),i=\(id),c=\(columns),r=\(rows),q=2"
+        guard !fits else { return transmit(image.pixels, keys: keys) }
+        var padded = [UInt8](repeating: 0, count: width * height * 4)
+        let copyWidth = min(image.width, width - offset.x), copyHeight = min(image.height, height - offset.y)
+        image.pixels.withUnsafeBufferPointer { source in
+            padded.withUnsafeMutableBufferPointer { target in
+                for y in 0..<max(0, copyHeight) {
+                    var s = y * image.width * 3
+                    var t = ((y + offset.y) * width + offset.x) * 4
+                    for _ in 0..<max(0, copyWidth) {
+                        target[t] = source[s]
+                        target[t + 1] = source[s + 1]
+                        target[t + 2] = source[s + 2]
+                        target[t + 3] = 255
+                        s += 3
+                        t += 4
+                    }
+                }
+            }
+        }
+        return transmit(padded, keys: keys)
+    }
+
+    /// The commands sending `pixels` after `keys`, deflated when asked. A deflate that fails (it
+    /// cannot, but for memory) sends the pixels as they are.
+    private func transmit(_ pixels: [UInt8], keys: String) -> [UInt8] {
+        var keys = keys
+        var payload: [UInt8] = []
+        let deflated: [UInt8]? = compressed ? pixels.withUnsafeBytes { try? Deflate.compress($0) } : nil
         if let deflated {
             keys += ",o=z"
-            payload = []
             payload.reserveCapacity(Base64.encodedCount(deflated.count))
             deflated.withUnsafeBytes { Base64.append($0, to: &payload) }
         } else {
-            payload = []
-            payload.reserveCapacity(Base64.encodedCount(image.pixels.count))
-            image.pixels.withUnsafeBytes { Base64.append($0, to: &payload) }
+            payload.reserveCapacity(Base64.encodedCount(pixels.count))
+            pixels.withUnsafeBytes { Base64.append($0, to: &payload) }
         }
-        return Self.chunked(keys: keys, payload: payload)
+        return Self.chunked(keys: keys, payload: payload, passthrough: passthrough)
     }
 
     /// Deletes image `id` and frees its data in the terminal (`a=d,d=I`).
-    public static func delete(id: UInt32) -> [UInt8] {
-        Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8)
+    public func delete(id: UInt32) -> [UInt8] {
+        let command = Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8)
+        return passthrough ? TmuxPassthrough.wrap(command) : command
     }
 
-    /// Deletes every image this client placed that is on the screen, and frees their data (`d=A`).
-    public static let deleteAll = Array("\u{1B}_Ga=d,d=A,q=2\u{1B}\\".utf8)
-
     /// The commands carrying `payload` after `keys`: the first holds the keys, the others only
-    /// whether more follows (`m=1`, and `m=0` on the last).
-    static func chunked(keys: String, payload: [UInt8]) -> [UInt8] {
+    /// whether more follows (`m=1`, and `m=0` on the last); each wrapped for tmux with `passthrough`.
+    static func chunked(keys: String, payload: [UInt8], passthrough: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(payload.count + payload.count / chunkBytes * 12 + keys.utf8.count + 16)
         var start = 0
         repeat {
             let end = min(payload.count, start + chunkBytes)
             let more = end < payload.count
+            let commandStart = out.count
             out.append(contentsOf: [0x1B, UInt8(ascii: "_"), UInt8(ascii: "G")])
             if start == 0 {
                 out.append(contentsOf: keys.utf8)
@@ -67,6 +106,11 @@ public struct KittyEncoder: Sendable {
             out.append(UInt8(ascii: ";"))
             out.append(contentsOf: payload[start..<end])
             out.append(contentsOf: [0x1B, UInt8(ascii: "\\")])
+            if passthrough {
+                let command = Array(out[commandStart...])
+                out.removeSubrange(commandStart...)
+                out += TmuxPassthrough.wrap(command)
+            }
             start = end
         } while start < payload.count
         return out

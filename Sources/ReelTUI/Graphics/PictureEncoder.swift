@@ -9,16 +9,18 @@ public final class PictureEncoder {
     public let mode: GraphicsMode
     public let symbols: CellSymbols
     public let colorMode: ColorMode
-    private let kitty: KittyEncoder
+    /// kitty's commands (the placer also deletes and places virtually through it).
+    let kitty: KittyEncoder
     private let sixel: SixelEncoder
 
-    /// `sixelColours`: the colour registers sixel may use; `kittyCompressed`: deflate kitty's pixels.
+    /// `sixelColours`: the colour registers sixel may use; `kittyCompressed`: deflate kitty's
+    /// pixels; `kittyPassthrough`: wrap kitty's commands for tmux.
     public init(mode: GraphicsMode, symbols: CellSymbols = .half, colorMode: ColorMode = .direct,
-                sixelColours: Int = 256, kittyCompressed: Bool = true) {
+                sixelColours: Int = 256, kittyCompressed: Bool = true, kittyPassthrough: Bool = false) {
         self.mode = mode
         self.symbols = symbols
         self.colorMode = colorMode
-        kitty = KittyEncoder(compressed: kittyCompressed)
+        kitty = KittyEncoder(compressed: kittyCompressed, passthrough: kittyPassthrough)
         sixel = SixelEncoder(colours: sixelColours)
     }
 

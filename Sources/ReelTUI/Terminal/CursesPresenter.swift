@@ -10,7 +10,9 @@ import ReelCore
 /// picture) that does not change, so it never sends those rows itself but on a full repaint.
 ///
 /// With an image protocol (`placer`), the viewer's picture is sent as an image after the text,
-/// at its cell, only when it changed; the viewer's cells are blank underneath. Each screen is
+/// at its cell, only when it changed; the viewer's cells are blank underneath. Inside tmux a
+/// kitty picture is shown by placeholder cells written here over those blank cells, again
+/// whenever ncurses may have written over them. Each screen is
 /// wrapped in synchronized output (DEC mode 2026) where the terminal has it, so it never shows
 /// half an update.
 ///
@@ -28,8 +30,12 @@ public final class CursesPresenter {
     public let placer: ImagePlacer?
     private let synchronized: Bool
     /// The viewer's cells when the picture was last placed: text drawn over a sixel picture
-    /// (the help) takes its pixels with it, so a change there sends the picture again.
+    /// (the help) takes its pixels with it, so a change there sends the picture again. With
+    /// placeholders, the rows they are in: ncurses may have cleared them (to the end of a line),
+    /// so a change there writes the placeholders again.
     private var cellsUnderPicture: [Cell] = []
+    /// The placeholder cells last written, and for which image.
+    private var writtenPlaceholders: ImagePlacer.Placeholders?
     /// Pictures are to be taken away before the next screen (a resize).
     private var removePictures = false
     /// What writing pictures has cost: bytes and seconds.
@@ -48,7 +54,7 @@ public final class CursesPresenter {
         }
         if placer?.mode == .kitty {
             // A crash leaves no picture behind either.
-            terminal.addCrashRestore(String(decoding: ImagePlacer.kittyIDs.flatMap(KittyEncoder.delete(id:)), as: UTF8.self))
+            terminal.addCrashRestore(String(decoding: placer?.deleteEveryID ?? [], as: UTF8.self))
         }
     }
 
@@ -58,6 +64,7 @@ public final class CursesPresenter {
         shownHeight = 0
         rowEncoder?.invalidate()
         removePictures = placer?.hasPicture ?? false
+        writtenPlaceholders = nil
         // The terminal may have moved or reflowed what it showed (tmux does on a resize): the
         // next refresh clears it and sends every cell, not only what ncurses thinks changed.
         clearok(reel_stdscr(), true)
@@ -98,12 +105,20 @@ public final class CursesPresenter {
                 cellsUnderPicture = under
             }
             // The link still drains the last picture: this frame is skipped, the next one tried.
+            var bytes: [UInt8] = []
             if placer.hasPicture && !placer.isShowing(picture.identity) && link.isBusy(at: MonotonicClock.now()) {
                 link.skipped += 1
-                if synchronized { try terminal.write(Self.endSynchronized) }
-                return
+            } else {
+                bytes = placer.place(picture.image, identity: picture.identity, offset: picture.offset, cell: picture.cell)
             }
-            var bytes = placer.place(picture.image, identity: picture.identity, offset: picture.offset)
+            if let marks = placer.placeholders {
+                let under = Self.cells(of: grid, in: Rect(x: 0, y: marks.box.y, width: grid.width, height: marks.box.height))
+                if !bytes.isEmpty || marks != writtenPlaceholders || under != cellsUnderPicture {
+                    bytes += Self.placeholderText(marks, over: grid)
+                    writtenPlaceholders = marks
+                }
+                cellsUnderPicture = under
+            }
             if !bytes.isEmpty {
                 let cursor = terminal.cursor
                 bytes.append(contentsOf: ImagePlacer.moveTo(column: cursor.x, row: cursor.y))
@@ -113,6 +128,31 @@ public final class CursesPresenter {
             }
         }
         if synchronized { try terminal.write(Self.endSynchronized) }
+    }
+
+    /// The placeholder cells of `marks` over the cells of `grid` that are blank (text over the
+    /// picture, the help, stays), in runs, each run starting with its row and column, and the
+    /// foreground back to the default.
+    static func placeholderText(_ marks: ImagePlacer.Placeholders, over grid: CellGrid) -> [UInt8] {
+        var out = KittyPlaceholders.foreground(id: marks.id)
+        let box = marks.box
+        for y in max(0, box.y)..<min(grid.height, box.y + box.height) {
+            var x = max(0, box.x)
+            let end = min(grid.width, box.x + box.width)
+            while x < end {
+                guard grid[x, y] == .blank else {
+                    x += 1
+                    continue
+                }
+                var runEnd = x + 1
+                while runEnd < end, grid[runEnd, y] == .blank { runEnd += 1 }
+                out += ImagePlacer.moveTo(column: x, row: y)
+                KittyPlaceholders.appendRun(id: marks.id, row: y - box.y, column: x - box.x, count: runEnd - x, to: &out)
+                x = runEnd
+            }
+        }
+        out += Array("\u{1B}[39m".utf8)
+        return out
     }
 
     static let beginSynchronized = Array("\u{1B}[?2026h".utf8)

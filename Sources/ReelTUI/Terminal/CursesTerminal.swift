@@ -23,6 +23,8 @@ public final class CursesTerminal {
     /// Where ncurses writes; nil for stdout.
     private let output: UnsafeMutablePointer<FILE>?
     private var interactive = false
+    /// Focus reports are on (`reportFocus`), to be turned off on `stop`.
+    private var reportsFocus = false
     /// What a crash writes to the terminal before the process dies.
     private var crashRestore = ""
     /// Keys ncurses numbers as it reads terminfo (Alt-arrows), by their codes.
@@ -106,6 +108,19 @@ public final class CursesTerminal {
         }
     }
 
+    /// Asks the terminal to report focus coming and going (DEC mode 1004), until `stop`: inside
+    /// tmux, a pane shown again after another window was, whose pictures tmux did not pass on.
+    public func reportFocus() {
+        guard interactive, !reportsFocus else { return }
+        reportsFocus = true
+        reel_write_control(Self.focusOn)
+        crashRestore = Self.focusOff + crashRestore
+        reel_set_crash_restore(crashRestore)
+    }
+
+    static let focusOn = "\u{1B}[?1004h"
+    static let focusOff = "\u{1B}[?1004l"
+
     static let mouseOn = "\u{1B}[?1002h\u{1B}[?1006h"
     static let mouseOff = "\u{1B}[?1006l\u{1B}[?1002l"
 
@@ -177,6 +192,7 @@ public final class CursesTerminal {
         guard let screen else { return }
         if interactive {
             reel_write_control(Self.mouseOff)
+            if reportsFocus { reel_write_control(Self.focusOff) }
             reel_set_crash_restore(nil)
         }
         endwin()

@@ -9,6 +9,8 @@ public enum Key: Equatable, Sendable {
     case mouse(MouseEvent)
     /// The terminal changed size.
     case resize
+    /// The terminal (or tmux's pane) came back into focus (`CSI I`, with focus reports on).
+    case focusIn
     /// A key the player has no use for.
     case other(Int32)
 
@@ -39,7 +41,7 @@ public enum Key: Equatable, Sendable {
 }
 
 extension Key {
-    /// What follows an ESC: an SGR mouse report (`[<b;x;yM`), else Escape (the codes read that
+    /// What follows an ESC: an SGR mouse report (`[<b;x;yM`) or focus coming back (`[I`), else Escape (the codes read that
     /// are not part of a report are handed back through `unget`). `next` gives the next code
     /// or `ERR`; at most 24 codes of a report's body are read, whatever comes.
     ///
@@ -58,6 +60,7 @@ extension Key {
             return .escape
         }
         let second = next()
+        if second == Int32(UInt8(ascii: "I")) { return .focusIn }
         guard second == Int32(UInt8(ascii: "<")) else {
             guard second != ERR else { return .escape }
             skipControlSequence(from: second, next: next)

@@ -20,8 +20,11 @@ public struct TerminalReplies: Equatable, Sendable {
     public var cellPixels: (width: Int, height: Int)?
     /// CSI 14 t: the text area's size in pixels.
     public var windowPixels: (width: Int, height: Int)?
-    /// XTVERSION: the terminal's name and version, as it gives them.
+    /// XTVERSION: the terminal's name and version, as it gives them (inside tmux, the terminal
+    /// behind it, asked through the passthrough).
     public var version: String?
+    /// XTVERSION answered by tmux itself ("tmux 3.3a").
+    public var tmuxVersion: String?
     /// DA1 replies seen.
     public var deviceAttributeReplies = 0
 
@@ -32,7 +35,7 @@ public struct TerminalReplies: Equatable, Sendable {
             && a.synchronizedOutput == b.synchronizedOutput && a.trueColor == b.trueColor
             && a.cellPixels?.width == b.cellPixels?.width && a.cellPixels?.height == b.cellPixels?.height
             && a.windowPixels?.width == b.windowPixels?.width && a.windowPixels?.height == b.windowPixels?.height
-            && a.version == b.version && a.deviceAttributeReplies == b.deviceAttributeReplies
+            && a.version == b.version && a.tmuxVersion == b.tmuxVersion && a.deviceAttributeReplies == b.deviceAttributeReplies
     }
 
     /// The id Reel's kitty query uses, so its reply is told from any other.
@@ -40,7 +43,7 @@ public struct TerminalReplies: Equatable, Sendable {
 
     /// The burst: kitty graphics query, XTGETTCAP RGB, DECRQM 2026, cell and window size in
     /// pixels, XTSMGRAPHICS (256 sixel registers asked for), XTVERSION, then DA1. Inside tmux (`passthrough`)
-    /// the kitty query and a second DA1 are wrapped to reach the outer terminal.
+    /// the kitty query, XTVERSION and a second DA1 are wrapped to reach the outer terminal too.
     public static func queries(passthrough: Bool) -> [UInt8] {
         let kitty = "\u{1B}_Gi=\(kittyQueryID),s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"
         var text = ""
@@ -50,14 +53,14 @@ public struct TerminalReplies: Equatable, Sendable {
         text += "\u{1B}[16t\u{1B}[14t"
         text += "\u{1B}[?1;3;256S"
         text += "\u{1B}[>0q"
-        if passthrough { text += wrapped("\u{1B}[c") }
+        if passthrough { text += wrapped("\u{1B}[>0q") + wrapped("\u{1B}[c") }
         text += "\u{1B}[c"
         return Array(text.utf8)
     }
 
-    /// `sequence` in tmux's passthrough: DCS tmux; with each ESC doubled.
+    /// `sequence` in tmux's passthrough.
     static func wrapped(_ sequence: String) -> String {
-        "\u{1B}Ptmux;" + String(sequence.flatMap { $0 == "\u{1B}" ? ["\u{1B}", "\u{1B}"] : [$0] }) + "\u{1B}\\"
+        String(decoding: TmuxPassthrough.wrap(Array(sequence.utf8)), as: UTF8.self)
     }
 
     /// Reads every reply in `bytes`; bytes that are no reply (keys typed meanwhile) are skipped.
@@ -120,7 +123,8 @@ public struct TerminalReplies: Equatable, Sendable {
             // XTGETTCAP: "1+r" then hex names; only RGB was asked.
             if body.dropFirst(3).hasPrefix("524742") { trueColor = true }
         } else if body.hasPrefix(">|") {
-            version = String(body.dropFirst(2).unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(64))
+            let name = String(body.dropFirst(2).unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(64))
+            if name.hasPrefix("tmux ") { tmuxVersion = name } else { version = name }
         }
     }
 }
