@@ -61,6 +61,9 @@ import Testing
         #expect(width >= 500, "the picture is sized in the terminal's pixels, not cells: \(rect)")
         #expect((placed["terminal_image_bytes"] as? Int) == width * height * 4)
         #expect(placed["graphics"] as? String == name, "the back end the burst chose")
+        if name == "kitty" {
+            #expect(placed["transmission"] as? String == "shm", "kitty read the probe's shared memory: it is on this machine")
+        }
         // What the X server shows, until it shows the picture: a terminal draws on its own
         // clock (kitty renders through OpenGL, in software here), after Reel has written.
         let frame = RenderLikeFrames(width: 1280, height: 720, count: 2, name: "shot").picture(frame: 1)

@@ -28,6 +28,8 @@ public final class GraphicsTerminal {
     public private(set) var deletedKittyIDs: [UInt32] = []
     /// Commands that came through tmux's passthrough, and kitty commands that did not.
     public private(set) var passedThrough = 0
+    /// The shared memory objects read (and unlinked), in order.
+    public private(set) var sharedMemoryRead: [String] = []
     public private(set) var kittyCommandsOutsidePassthrough = 0
     private var passthroughDepth = 0
     public internal(set) var errors: [String] = []
@@ -192,6 +194,19 @@ public final class GraphicsTerminal {
         guard var data = Self.base64Decode(payload) else {
             errors.append("kitty payload is not base64")
             return
+        }
+        if keys["t"] == "s" {
+            // The payload names a shared memory object: read it, then unlink it, as kitty does.
+            let name = String(decoding: data, as: UTF8.self)
+            guard let bytes = Self.readSharedMemory(name) else {
+                errors.append("kitty shared memory \(name) cannot be read")
+                return
+            }
+            if let size = keys["S"].flatMap(Int.init), size != bytes.count {
+                errors.append("kitty shared memory \(name) holds \(bytes.count) bytes, S=\(size)")
+            }
+            sharedMemoryRead.append(name)
+            data = bytes
         }
         guard let width = keys["s"].flatMap(Int.init), let height = keys["v"].flatMap(Int.init), width > 0, height > 0 else {
             errors.append("kitty image without s and v")
@@ -400,6 +415,21 @@ public final class GraphicsTerminal {
             i += 4
         }
         return out
+    }
+
+    /// The bytes of shared memory object `name`, which is then unlinked; nil when it is not there.
+    public static func readSharedMemory(_ name: String) -> [UInt8]? {
+        let fd = shm_open(name, O_RDONLY, 0)
+        guard fd >= 0 else { return nil }
+        defer {
+            close(fd)
+            shm_unlink(name)
+        }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        return count == bytes.count ? bytes : nil
     }
 
     /// A zlib stream inflated, when it holds exactly `expected` bytes.

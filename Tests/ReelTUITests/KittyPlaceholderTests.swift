@@ -12,6 +12,13 @@ import Testing
         RenderLikeFrames(width: width, height: height, count: 1).picture(frame: n)
     }
 
+    /// A screen whose cells are all the picture's.
+    static func viewer() -> CellGrid {
+        var grid = CellGrid(width: 20, height: 8)
+        grid.fill(Rect(x: 0, y: 0, width: 20, height: 8), with: .underPicture)
+        return grid
+    }
+
     static func placer() -> ImagePlacer {
         ImagePlacer(encoder: PictureEncoder(mode: .kitty, kittyPassthrough: true))
     }
@@ -51,7 +58,7 @@ import Testing
     @Test func aPictureShowsThroughItsPlaceholdersPixelForPixel() throws {
         let terminal = GraphicsTerminal(columns: 20, rows: 8, cell: Self.cell)
         let placer = Self.placer()
-        terminal.feed(Self.show(1, with: placer, over: CellGrid(width: 20, height: 8)))
+        terminal.feed(Self.show(1, with: placer, over: Self.viewer()))
         #expect(terminal.errors.isEmpty, "\(terminal.errors.prefix(3))")
         #expect(terminal.kittyCommandsOutsidePassthrough == 0, "every kitty command goes through tmux's passthrough")
         let marks = try #require(placer.placeholders)
@@ -65,7 +72,7 @@ import Testing
 
     @Test func eachRowNamesItsRowAndColumnOnceAndTheIdsHighByte() {
         let placer = Self.placer()
-        let grid = CellGrid(width: 20, height: 8)
+        let grid = Self.viewer()
         _ = Self.show(1, with: placer, over: grid)
         let text = String(decoding: CursesPresenter.placeholderText(placer.placeholders!, over: grid), as: UTF8.self)
         #expect(text.hasPrefix("\u{1B}[38;5;1m"), "the id's low byte as a palette colour")
@@ -79,7 +86,7 @@ import Testing
     }
 
     @Test func textOverThePictureKeepsItsCells() {
-        var grid = CellGrid(width: 20, height: 8)
+        var grid = Self.viewer()
         grid.put("help", x: 5, y: 3, style: TextStyle())
         let terminal = GraphicsTerminal(columns: 20, rows: 8, cell: Self.cell)
         terminal.feed(Array("\u{1B}[4;6Hhelp".utf8))
@@ -94,7 +101,7 @@ import Testing
     @Test func aThousandFramesKeepTwoImagesAtMostAndQuitLeavesNone() {
         let terminal = GraphicsTerminal(columns: 20, rows: 8, cell: Self.cell)
         let placer = Self.placer()
-        let grid = CellGrid(width: 20, height: 8)
+        let grid = Self.viewer()
         var mostAlive = 0
         for n in 1...1000 {
             terminal.feed(Self.show(n % 5, with: placer, over: grid))

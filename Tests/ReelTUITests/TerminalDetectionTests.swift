@@ -4,8 +4,10 @@ import Testing
 /// The start-up query burst against what real terminals answered to it (recorded on this machine
 /// by writing `TerminalReplies.queries` to each and keeping every byte that came back).
 @Suite struct TerminalDetectionTests {
-    /// kitty 0.26.5 under Xvfb.
-    static let kitty = "\u{1B}_Gi=31;OK\u{1B}\\\u{1B}P0+r524742\u{1B}\\\u{1B}[?2026;2$y\u{1B}[6;18;9t\u{1B}[4;396;639t\u{1B}P>|kitty(0.26.5)\u{1B}\\\u{1B}[?62;c"
+    /// kitty 0.26.5 under Xvfb, the burst with the shared memory probe (which kitty read and
+    /// unlinked).
+    static let kitty = "\u{1B}_Gi=31;OK\u{1B}\\\u{1B}_Gi=32;OK\u{1B}\\\u{1B}P0+r524742\u{1B}\\\u{1B}[?2026;2$y\u{1B}[6;18;9t"
+        + "\u{1B}[4;576;900t\u{1B}P>|kitty(0.26.5)\u{1B}\\\u{1B}[?62;c"
     /// xterm 379 started as `xterm -ti vt340`: no window reports (allowWindowOps is off).
     static let xtermVT340 = "\u{1B}[?2026;0$y\u{1B}[?1;0;256S\u{1B}P>|XTerm(379)\u{1B}\\\u{1B}[?63;1;2;4;6;9;15;16;22;28c"
     /// tmux 3.3a, detached (no outer terminal behind it).
@@ -23,11 +25,12 @@ import Testing
     @Test func kittyAnswersItsGraphicsQuery() {
         let replies = Self.read(Self.kitty)
         #expect(replies.kittyGraphics)
+        #expect(replies.kittySharedMemory, "kitty read the pixel Reel put in shared memory")
         #expect(!replies.sixel)
         #expect(replies.synchronizedOutput)
         #expect(!replies.trueColor, "kitty 0.26 answers XTGETTCAP RGB as unknown")
         #expect(replies.cellPixels?.width == 9 && replies.cellPixels?.height == 18)
-        #expect(replies.windowPixels?.width == 639 && replies.windowPixels?.height == 396)
+        #expect(replies.windowPixels?.width == 900 && replies.windowPixels?.height == 576)
         #expect(replies.version == "kitty(0.26.5)")
         #expect(replies.deviceAttributeReplies == 1)
         #expect(GraphicsMode.choose(replies: replies, environment: ["TERM": "xterm-kitty"]) == .kitty)
@@ -54,7 +57,7 @@ import Testing
 
     @Test func tmuxPassesKittysRepliesThrough() {
         let replies = Self.read(Self.tmuxInKitty)
-        #expect(replies.kittyGraphics)
+        #expect(replies.kittyGraphics && !replies.kittySharedMemory)
         #expect(replies.deviceAttributeReplies == 2, "tmux's and kitty's")
         #expect(replies.tmuxVersion == "tmux 3.3a" && replies.version == "kitty(0.26.5)")
         // kitty 0.26 has no Unicode placeholders (0.28 brought them): a picture placed through
@@ -93,6 +96,9 @@ import Testing
         let plain = String(decoding: TerminalReplies.queries(passthrough: false), as: UTF8.self)
         #expect(plain.hasSuffix("\u{1B}[c"))
         #expect(plain.contains("\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"))
+        #expect(!plain.contains("t=s"), "no shared memory asked about without an object to read")
+        let probing = String(decoding: TerminalReplies.queries(passthrough: false, sharedMemory: "/reel-probe-1"), as: UTF8.self)
+        #expect(probing.contains("\u{1B}_Gi=32,s=1,v=1,a=q,t=s,S=3,f=24;L3JlZWwtcHJvYmUtMQ==\u{1B}\\"), "the name in base64")
         let wrapped = String(decoding: TerminalReplies.queries(passthrough: true), as: UTF8.self)
         #expect(wrapped.contains("\u{1B}Ptmux;\u{1B}\u{1B}_Gi=31,"))
         #expect(wrapped.contains("\u{1B}Ptmux;\u{1B}\u{1B}[>0q\u{1B}\\"))

@@ -21,9 +21,13 @@ extension PlayerApp {
         if mode.isImage {
             // The burst asked for 256 registers; a terminal that did not say keeps its own.
             let registers = min(256, replies?.sixelRegisters ?? 256)
-            // Inside tmux kitty's commands pass through it, and its pictures are placeholders.
+            // Inside tmux kitty's commands pass through it, and its pictures are placeholders. A
+            // kitty that read the probe's shared memory reads every picture from there.
             let insideTmux = GraphicsMode.environment()["TMUX"] != nil
-            placer = ImagePlacer(encoder: PictureEncoder(mode: mode, sixelColours: registers, kittyPassthrough: insideTmux))
+            let medium: KittyEncoder.Medium = !insideTmux && replies?.kittySharedMemory == true
+                ? .sharedMemory(prefix: "/reel-kitty-\(getpid())") : .direct
+            placer = ImagePlacer(encoder: PictureEncoder(mode: mode, sixelColours: registers, kittyPassthrough: insideTmux,
+                                                         kittyMedium: medium))
         }
         return FoundDisplay(display: display, replies: replies, placer: placer)
     }

@@ -15,6 +15,8 @@ struct ScreenCounters: Equatable {
     /// link's bytes a second, pictures skipped while it drained, and where the picture on screen
     /// is, in the terminal's pixels (x, y, width, height).
     var graphics: String?
+    /// How kitty gets the pixels: "shm" (shared memory), "direct" (in the commands); nil otherwise.
+    var kittyTransmission: String?
     var picturesSent = 0
     var terminalImageBytes = 0
     var linkBytesPerSecond = 0
@@ -27,6 +29,7 @@ struct ScreenCounters: Equatable {
     mutating func note(_ presenter: CursesPresenter, cell: (width: Int, height: Int), at now: Double) {
         guard let placer = presenter.placer else { return }
         graphics = placer.mode.rawValue
+        if placer.mode == .kitty { kittyTransmission = placer.encoder.kitty.medium == .direct ? "direct" : "shm" }
         picturesSent = placer.placedCount
         terminalImageBytes = placer.terminalBytes
         linkBytesPerSecond = presenter.link.bytesPerSecond(at: now)

@@ -6,7 +6,7 @@ import Glibc
 /// `--stats-file PATH`: the memory figures as JSON lines, one per sample, under the same keys as
 /// `reel soak --json`, plus where playback is (frame, work_area, playing, file) and what the screen has done
 /// (presented, redraws, repaint_pending, analysing: see `ScreenCounters`), and with an image
-/// protocol which one (graphics) and its pictures (pictures_sent, terminal_image_bytes, link_bytes_per_second,
+/// protocol which one (graphics, and for kitty its transmission: shm or direct) and its pictures (pictures_sent, terminal_image_bytes, link_bytes_per_second,
 /// link_skipped, picture_px, cell_px).
 ///
 /// Owns its file descriptor (`open`, `write`, `close`); each line is written whole with one
@@ -35,6 +35,7 @@ public final class StatsFile {
                    ("presented", .int(screen.presented)), ("redraws", .int(screen.redraws)),
                    ("repaint_pending", .bool(screen.repaintPending)), ("analysing", .bool(screen.analysing))]
         if let graphics = screen.graphics { fields.append(("graphics", .string(graphics))) }
+        if let transmission = screen.kittyTransmission { fields.append(("transmission", .string(transmission))) }
         if let picture = screen.picturePixels {
             fields += [("pictures_sent", .int(screen.picturesSent)), ("terminal_image_bytes", .int(screen.terminalImageBytes)),
                        ("link_bytes_per_second", .int(screen.linkBytesPerSecond)), ("link_skipped", .int(screen.linkSkipped)),

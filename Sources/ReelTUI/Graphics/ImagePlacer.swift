@@ -148,6 +148,7 @@ public final class ImagePlacer {
     public func removeAll() -> [UInt8] {
         shown = nil
         placeholders = nil
+        encoder.kitty.releaseSharedMemory(ids: Self.kittyIDs)
         guard mode == .kitty, !liveKittyImages.isEmpty else { return [] }
         let out = liveKittyImages.keys.sorted().flatMap(encoder.kitty.delete(id:))
         liveKittyImages = [:]

@@ -7,28 +7,62 @@ import ReelCore
 /// base64 in chunks of at most 4096 bytes (the protocol's limit), zlib-compressed (`o=z`) when
 /// asked. The cursor does not move (`C=1`) and the terminal does not answer (`q=2`), so nothing
 /// comes back on the keyboard's input. Inside tmux (`passthrough`) every command is wrapped for
-/// tmux to hand on, and pictures are shown through Unicode placeholders (`placeVirtual`).
-/// A value; safe from any thread.
+/// tmux to hand on, and pictures are shown through Unicode placeholders (`placeVirtual`). A
+/// terminal on this machine can be handed the pixels in shared memory instead (`t=s`): the
+/// command then carries only the object's name, and no CPU goes to deflate or base64.
+/// Safe from any thread; with shared memory, one picture per id at a time.
 public struct KittyEncoder: Sendable {
+    /// How the pixels reach the terminal.
+    public enum Medium: Equatable, Sendable {
+        /// In the commands, as base64.
+        case direct
+        /// In a shared memory object per image id, named `prefix-id`, that the terminal reads
+        /// and unlinks.
+        case sharedMemory(prefix: String)
+    }
+
     /// Whether the pixels are deflated before base64: fewer bytes on the link for some CPU.
     public var compressed: Bool
     /// Whether each command goes through tmux's passthrough.
     public var passthrough: Bool
+    public var medium: Medium
 
-    public init(compressed: Bool = true, passthrough: Bool = false) {
+    public init(compressed: Bool = true, passthrough: Bool = false, medium: Medium = .direct) {
         self.compressed = compressed
         self.passthrough = passthrough
+        self.medium = medium
+    }
+
+    /// The shared memory object that carries image `id`'s pixels, with `medium` `.sharedMemory`.
+    public func sharedMemoryName(id: UInt32) -> String? {
+        guard case .sharedMemory(let prefix) = medium else { return nil }
+        return "\(prefix)-\(id)"
+    }
+
+    /// Removes the shared memory objects of `ids` the terminal has not read (on quit).
+    public func releaseSharedMemory(ids: [UInt32]) {
+        for id in ids { sharedMemoryName(id: id).map(SharedMemory.unlink) }
     }
 
     /// The protocol's longest chunk of base64 payload.
     static let chunkBytes = 4096
 
     /// Transmits `image` as image `id` and places it at the cursor, `offset` pixels into the
-    /// cell there (each less than a cell), under text (`z=-1`: the help and notices stay readable).
+    /// cell there (each less than a cell), over the text. (Under it, `z=-1`, kitty 0.26 stops
+    /// clearing every cell of the default background it redraws, anywhere on the screen, and
+    /// the gauge's changing figures pile up over each other; the presenter takes the picture
+    /// away while text is over it instead.)
     public func place(_ image: RGBImage, id: UInt32, offset: (x: Int, y: Int) = (0, 0)) -> [UInt8] {
-        var keys = "a=T,f=24,s=\(image.width),v=\(image.height),i=\(id),p=1,q=2,C=1,z=-1"
+        var keys = "a=T,f=24,s=\(image.width),v=\(image.height),i=\(id),p=1,q=2,C=1"
         if offset.x > 0 { keys += ",X=\(offset.x)" }
         if offset.y > 0 { keys += ",Y=\(offset.y)" }
+        // Shared memory that cannot be made (/dev/shm full) sends the pixels in the commands.
+        if let name = sharedMemoryName(id: id),
+           image.pixels.withUnsafeBytes({ (try? SharedMemory.write($0, name: name)) != nil }) {
+            var payload: [UInt8] = []
+            Array(name.utf8).withUnsafeBytes { Base64.append($0, to: &payload) }
+            return Self.chunked(keys: keys + ",t=s,S=\(image.pixels.count)", payload: payload, passthrough: passthrough)
+        }
         return transmit(image.pixels, keys: keys)
     }
 

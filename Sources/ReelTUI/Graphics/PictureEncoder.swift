@@ -14,13 +14,14 @@ public final class PictureEncoder {
     private let sixel: SixelEncoder
 
     /// `sixelColours`: the colour registers sixel may use; `kittyCompressed`: deflate kitty's
-    /// pixels; `kittyPassthrough`: wrap kitty's commands for tmux.
+    /// pixels; `kittyPassthrough`: wrap kitty's commands for tmux; `kittyMedium`: how kitty gets the pixels.
     public init(mode: GraphicsMode, symbols: CellSymbols = .half, colorMode: ColorMode = .direct,
-                sixelColours: Int = 256, kittyCompressed: Bool = true, kittyPassthrough: Bool = false) {
+                sixelColours: Int = 256, kittyCompressed: Bool = true, kittyPassthrough: Bool = false,
+                kittyMedium: KittyEncoder.Medium = .direct) {
         self.mode = mode
         self.symbols = symbols
         self.colorMode = colorMode
-        kitty = KittyEncoder(compressed: kittyCompressed, passthrough: kittyPassthrough)
+        kitty = KittyEncoder(compressed: kittyCompressed, passthrough: kittyPassthrough, medium: kittyMedium)
         sixel = SixelEncoder(colours: sixelColours)
     }
 

@@ -8,6 +8,8 @@ public struct Cell: Hashable, Sendable {
         public static let dim = Attributes(rawValue: 2)
         public static let reverse = Attributes(rawValue: 4)
         public static let underline = Attributes(rawValue: 8)
+        /// A cell an image protocol's picture may cover; drawn as it would be without.
+        public static let picture = Attributes(rawValue: 16)
     }
 
     public var character: Unicode.Scalar
@@ -24,6 +26,10 @@ public struct Cell: Hashable, Sendable {
     }
 
     public static let blank = Cell()
+
+    /// A blank cell of the viewer that the picture (kitty, sixel, iTerm2) is drawn over: text
+    /// drawn there instead (the help, even its spaces) keeps the picture off it.
+    public static let underPicture = Cell(attributes: .picture)
 
     /// The upper half block: the foreground paints the top half, the background the bottom.
     public static let upperHalfBlock: Unicode.Scalar = "\u{2580}"

@@ -15,7 +15,7 @@ public enum PlayerScreen {
             switch snapshot.viewer {
             case .frame(.image, _) where snapshot.picturesAsImages:
                 // The image protocol draws it over these cells, which stay blank.
-                grid.fill(viewer, with: .blank)
+                grid.fill(viewer, with: .underPicture)
             case .frame(let content, let shown):
                 ViewerPane.draw(content, frame: shown, in: viewer, into: &grid, symbols: snapshot.symbols)
             case .decoding(let frame):

@@ -98,6 +98,15 @@ public final class CursesPresenter {
             if !before.isEmpty { try terminal.write(before) }
         }
         try presentText(grid, pictureRows: pictureRows)
+        // A kitty picture is drawn over the text: while text is in the viewer (the help), it
+        // is taken away, and placed again once the viewer is clear.
+        if let placer, let picture, placer.mode == .kitty, !placer.usesPlaceholders,
+           Self.cells(of: grid, in: picture.area).contains(where: { $0 != .underPicture }) {
+            let bytes = placer.removeAll()
+            if !bytes.isEmpty { try terminal.write(bytes) }
+            if synchronized { try terminal.write(Self.endSynchronized) }
+            return
+        }
         if let placer, let picture {
             if placer.mode != .kitty {
                 let under = Self.cells(of: grid, in: picture.area)
@@ -130,8 +139,8 @@ public final class CursesPresenter {
         if synchronized { try terminal.write(Self.endSynchronized) }
     }
 
-    /// The placeholder cells of `marks` over the cells of `grid` that are blank (text over the
-    /// picture, the help, stays), in runs, each run starting with its row and column, and the
+    /// The placeholder cells of `marks` over the cells of `grid` left to the picture (text over
+    /// it, the help, stays), in runs, each run starting with its row and column, and the
     /// foreground back to the default.
     static func placeholderText(_ marks: ImagePlacer.Placeholders, over grid: CellGrid) -> [UInt8] {
         var out = KittyPlaceholders.foreground(id: marks.id)
@@ -140,12 +149,12 @@ public final class CursesPresenter {
             var x = max(0, box.x)
             let end = min(grid.width, box.x + box.width)
             while x < end {
-                guard grid[x, y] == .blank else {
+                guard grid[x, y] == .underPicture else {
                     x += 1
                     continue
                 }
                 var runEnd = x + 1
-                while runEnd < end, grid[runEnd, y] == .blank { runEnd += 1 }
+                while runEnd < end, grid[runEnd, y] == .underPicture { runEnd += 1 }
                 out += ImagePlacer.moveTo(column: x, row: y)
                 KittyPlaceholders.appendRun(id: marks.id, row: y - box.y, column: x - box.x, count: runEnd - x, to: &out)
                 x = runEnd

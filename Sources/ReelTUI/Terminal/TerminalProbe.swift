@@ -24,7 +24,17 @@ public enum TerminalProbe {
         guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
         defer { tcsetattr(input, TCSANOW, &saved) }
 
-        let queries = TerminalReplies.queries(passthrough: insideTmux)
+        // One pixel in shared memory: a kitty that can read it is on this machine. (Not through
+        // tmux: its pictures go through the passthrough as text.)
+        var probe: String?
+        if !insideTmux {
+            let name = "/reel-probe-\(getpid())"
+            let pixel = [UInt8](repeating: 0, count: 3)
+            if pixel.withUnsafeBytes({ (try? SharedMemory.write($0, name: name)) != nil }) { probe = name }
+        }
+        // kitty unlinks what it read; any other terminal leaves it.
+        defer { probe.map(SharedMemory.unlink) }
+        let queries = TerminalReplies.queries(passthrough: insideTmux, sharedMemory: probe)
         guard writeAll(queries, to: output) else { return nil }
         var replies = TerminalReplies()
         var received: [UInt8] = []

@@ -7,6 +7,8 @@
 public struct TerminalReplies: Equatable, Sendable {
     /// kitty answered its graphics query with OK.
     public var kittyGraphics = false
+    /// kitty read a picture from shared memory Reel made (`t=s`): it runs on this machine.
+    public var kittySharedMemory = false
     /// DA1 listed attribute 4: sixel graphics.
     public var sixel = false
     /// XTSMGRAPHICS: the colour registers sixel may use (the burst asks for 256; xterm as a
@@ -31,7 +33,7 @@ public struct TerminalReplies: Equatable, Sendable {
     public init() {}
 
     public static func == (a: TerminalReplies, b: TerminalReplies) -> Bool {
-        a.kittyGraphics == b.kittyGraphics && a.sixel == b.sixel && a.sixelRegisters == b.sixelRegisters
+        a.kittyGraphics == b.kittyGraphics && a.kittySharedMemory == b.kittySharedMemory && a.sixel == b.sixel && a.sixelRegisters == b.sixelRegisters
             && a.synchronizedOutput == b.synchronizedOutput && a.trueColor == b.trueColor
             && a.cellPixels?.width == b.cellPixels?.width && a.cellPixels?.height == b.cellPixels?.height
             && a.windowPixels?.width == b.windowPixels?.width && a.windowPixels?.height == b.windowPixels?.height
@@ -40,14 +42,22 @@ public struct TerminalReplies: Equatable, Sendable {
 
     /// The id Reel's kitty query uses, so its reply is told from any other.
     static let kittyQueryID = 31
+    /// The id of the query that hands kitty a 1×1 picture in shared memory.
+    static let kittySharedMemoryQueryID = 32
 
     /// The burst: kitty graphics query, XTGETTCAP RGB, DECRQM 2026, cell and window size in
     /// pixels, XTSMGRAPHICS (256 sixel registers asked for), XTVERSION, then DA1. Inside tmux (`passthrough`)
     /// the kitty query, XTVERSION and a second DA1 are wrapped to reach the outer terminal too.
-    public static func queries(passthrough: Bool) -> [UInt8] {
+    /// `sharedMemory` names an object holding one RGB pixel, for kitty to read if it can.
+    public static func queries(passthrough: Bool, sharedMemory: String? = nil) -> [UInt8] {
         let kitty = "\u{1B}_Gi=\(kittyQueryID),s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"
         var text = ""
         text += passthrough ? wrapped(kitty) : kitty
+        if let name = sharedMemory {
+            var payload: [UInt8] = []
+            Array(name.utf8).withUnsafeBytes { Base64.append($0, to: &payload) }
+            text += "\u{1B}_Gi=\(kittySharedMemoryQueryID),s=1,v=1,a=q,t=s,S=3,f=24;" + String(decoding: payload, as: UTF8.self) + "\u{1B}\\"
+        }
         text += "\u{1B}P+q524742\u{1B}\\"
         text += "\u{1B}[?2026$p"
         text += "\u{1B}[16t\u{1B}[14t"
@@ -114,8 +124,10 @@ public struct TerminalReplies: Equatable, Sendable {
     private mutating func apc(_ body: String) {
         guard body.hasPrefix("G") else { return }
         let parts = body.dropFirst().split(separator: ";", maxSplits: 1)
-        guard parts.count == 2, parts[0].split(separator: ",").contains("i=\(Self.kittyQueryID)") else { return }
-        if parts[1] == "OK" { kittyGraphics = true }
+        guard parts.count == 2, parts[1] == "OK" else { return }
+        let keys = parts[0].split(separator: ",")
+        if keys.contains("i=\(Self.kittyQueryID)") { kittyGraphics = true }
+        if keys.contains("i=\(Self.kittySharedMemoryQueryID)") { kittySharedMemory = true }
     }
 
     private mutating func dcs(_ body: String) {
