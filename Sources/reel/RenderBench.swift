@@ -44,11 +44,19 @@ struct RenderBench: ParsableCommand {
     @Option(help: "The picture's size in pixels for --graphics kitty, sixel or iterm (WxH).")
     var pixels = "1280x720"
 
+    @Option(help: "How kitty gets the pixels: direct (zlib + base64 in the commands), shm (shared memory), tmux (placeholders through tmux's passthrough).")
+    var kitty: KittyTransmission = .direct
+
     /// `--pixels` as a size.
     var pixelBox: FrameSize? {
         let parts = pixels.split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, (1...8192).contains(parts[0]), (1...8192).contains(parts[1]) else { return nil }
         return FrameSize(width: parts[0], height: parts[1])
+    }
+
+    /// `--kitty`: the three ways Reel sends kitty its pictures.
+    enum KittyTransmission: String, ExpressibleByArgument, CaseIterable {
+        case direct, shm, tmux
     }
 
     func validate() throws {

@@ -142,7 +142,7 @@ public final class CursesPresenter {
     /// The placeholder cells of `marks` over the cells of `grid` left to the picture (text over
     /// it, the help, stays), in runs, each run starting with its row and column, and the
     /// foreground back to the default.
-    static func placeholderText(_ marks: ImagePlacer.Placeholders, over grid: CellGrid) -> [UInt8] {
+    public static func placeholderText(_ marks: ImagePlacer.Placeholders, over grid: CellGrid) -> [UInt8] {
         var out = KittyPlaceholders.foreground(id: marks.id)
         let box = marks.box
         for y in max(0, box.y)..<min(grid.height, box.y + box.height) {
