@@ -161,7 +161,13 @@ import Testing
                 let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
                 // Title, picture, audio pane, the timeline's three rows; and the hint line.
                 let hints = try #require(plain.lastIndex { $0.contains("q quit") })
-                let rows = (Array(0..<min(ruler + 3, coloured.count)) + [hints]).map { VisibleCells.parse(coloured[$0]) }
+                // Padded to the width: tmux leaves out a line's trailing blanks, but only those
+                // written in the default colours, and a space shows no foreground.
+                let parsed = VisibleCells.parse(capture: coloured)
+                let rows = (Array(0..<min(ruler + 3, coloured.count)) + [hints]).map {
+                    let cells = parsed[$0]
+                    return cells + Array(repeating: .halves(top: "default", bottom: "default"), count: max(0, tmux.width - cells.count))
+                }
                 if rows == previous { return rows }
                 previous = rows
                 try await Task.sleep(for: .milliseconds(20))

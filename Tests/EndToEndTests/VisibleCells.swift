@@ -16,11 +16,30 @@ enum VisibleCells {
         }
     }
 
-    /// The cells of one captured row.
-    static func parse(_ row: Substring) -> [Cell] {
-        var cells: [Cell] = []
+    /// The colours and attributes in force, from one row of a capture to the next.
+    struct Pen {
         var foreground = "default", background = "default"
         var attributes = Set<Int>()
+    }
+
+    /// The cells of one captured row, its colours starting from the defaults.
+    static func parse(_ row: Substring) -> [Cell] {
+        var pen = Pen()
+        return parse(row, pen: &pen)
+    }
+
+    /// The cells of every row of a capture: tmux writes a colour change only where it changes,
+    /// so a row goes on in the colours the row before it ended in.
+    static func parse(capture rows: [Substring]) -> [[Cell]] {
+        var pen = Pen()
+        return rows.map { parse($0, pen: &pen) }
+    }
+
+    static func parse(_ row: Substring, pen: inout Pen) -> [Cell] {
+        var cells: [Cell] = []
+        var foreground = pen.foreground, background = pen.background
+        var attributes = pen.attributes
+        defer { pen = Pen(foreground: foreground, background: background, attributes: attributes) }
         let characters = Array(row)
         var i = 0
         while i < characters.count {

@@ -27,13 +27,14 @@ import Testing
     }
 
     /// A screen like the player's: a title row of text, picture rows, and a text row below.
-    static func grid(width: Int, height: Int, frame: Int, noise: Bool) -> CellGrid {
+    static func grid(width: Int, height: Int, frame: Int, noise: Bool, symbols: CellSymbols = .half) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         grid.put(" Reel · frame \(frame) ", x: 0, y: 0, style: TextStyle(foreground: .rgb(0, 0, 0), background: .rgb(200, 200, 200), attributes: .bold))
         let viewer = Rect(x: 0, y: 1, width: width, height: height - 2)
         // Narrower than the viewer, so the letterbox has default-coloured blanks.
-        ViewerPane.draw(.image(picture(width: width - 6, height: viewer.height * 2 - 1, frame: frame, noise: noise)),
-                        frame: frame, in: viewer, into: &grid)
+        let per = symbols.decodedPixels
+        ViewerPane.draw(.image(picture(width: (width - 6) * per.columns, height: viewer.height * per.rows - 1, frame: frame, noise: noise)),
+                        frame: frame, in: viewer, into: &grid, symbols: symbols)
         if frame % 3 == 0 {
             grid.put("help over the picture", x: 4, y: 3, style: TextStyle(foreground: .rgb(255, 255, 0), attributes: [.reverse, .underline]))
         }
@@ -60,6 +61,22 @@ import Testing
                 if cell.character == Cell.upperHalfBlock, cell.attributes.isEmpty, fg >= 0, bg >= 0 {
                     guard let halves = terminal.halves(x: x, y: y), close(halves.top, fg, mode: mode), close(halves.bottom, bg, mode: mode) else {
                         found.append("(\(x), \(y)) shows \(terminal[x, y]) for ▀ \(fg)/\(bg)")
+                        continue
+                    }
+                } else if let complement = CellSymbols.complements[cell.character.value], cell.attributes.isEmpty, fg >= 0, bg >= 0 {
+                    // A symbol may be sent as its complement with the colours swapped.
+                    let shown = terminal[x, y]
+                    let same = shown.scalar == cell.character && close(shown.foreground, fg, mode: mode) && close(shown.background, bg, mode: mode)
+                    let swapped = shown.scalar.value == complement && close(shown.foreground, bg, mode: mode) && close(shown.background, fg, mode: mode)
+                    guard shown.attributes == 0, same || swapped else {
+                        found.append("(\(x), \(y)) shows \(shown) for \(cell)")
+                        continue
+                    }
+                } else if cell.character == " ", cell.attributes.isDisjoint(with: [.underline, .reverse]) {
+                    // A space shows no foreground.
+                    let shown = terminal[x, y]
+                    guard shown.scalar == " ", shown.attributes == cell.attributes.rawValue, close(shown.background, bg, mode: mode) else {
+                        found.append("(\(x), \(y)) shows \(shown) for \(cell)")
                         continue
                     }
                 } else {
@@ -92,7 +109,7 @@ import Testing
     @Test(arguments: [ColorMode.direct, .palette256, .palette16, .palette8])
     func theTerminalShowsEveryFrame(mode: ColorMode) {
         let (width, height) = (48, 14)
-        let encoder = ANSIRowEncoder(mode: mode)
+        var encoder = ANSIRowEncoder(mode: mode)
         var terminal = VirtualTerminal(width: width, height: height, mode: mode)
         let rows = 1..<(height - 1)
         for frame in 1...30 {
@@ -107,9 +124,32 @@ import Testing
         }
     }
 
+    @Test(arguments: [CellSymbols.quad, .sextant, .octant])
+    func symbolsShowEveryFrameAndSomeGoAsTheirComplement(symbols: CellSymbols) {
+        let (width, height) = (48, 14)
+        var encoder = ANSIRowEncoder(mode: .direct)
+        var terminal = VirtualTerminal(width: width, height: height, mode: .direct)
+        let rows = 1..<(height - 1)
+        var complements = 0
+        for frame in 1...20 {
+            let grid = Self.grid(width: width, height: height, frame: frame, noise: frame % 7 == 0, symbols: symbols)
+            terminal.feed(encoder.encode(grid, rows: rows))
+            #expect(terminal.errors.isEmpty, "\(terminal.errors.prefix(3))")
+            #expect(terminal.isNormal)
+            let wrong = Self.differences(terminal, grid, rows: rows)
+            #expect(wrong.isEmpty, "frame \(frame): \(wrong.count) cells wrong, first \(wrong.prefix(3))")
+            for y in rows {
+                for x in 0..<width where CellSymbols.complements[grid[x, y].character.value] == terminal[x, y].scalar.value {
+                    complements += 1
+                }
+            }
+        }
+        #expect(complements > 0, "a complement with swapped colours kept the terminal's colours somewhere")
+    }
+
     @Test func textCannotMoveTheCursorOrStartAnEscape() throws {
         // A reason can quote a file name, and a file name can hold anything.
-        let encoder = ANSIRowEncoder(mode: .direct)
+        var encoder = ANSIRowEncoder(mode: .direct)
         var grid = CellGrid(width: 30, height: 2)
         grid.put("a\u{1B}[2J\nb\u{9B}c\u{7}", x: 0, y: 0)
         grid.put("漢x", x: 0, y: 1)
@@ -125,7 +165,7 @@ import Testing
     }
 
     @Test func anUnchangedGridCostsNothingAndInvalidateSendsItWhole() {
-        let encoder = ANSIRowEncoder(mode: .direct)
+        var encoder = ANSIRowEncoder(mode: .direct)
         let grid = Self.grid(width: 40, height: 12, frame: 5, noise: true)
         #expect(!encoder.encode(grid, rows: 0..<12).isEmpty)
         #expect(encoder.encode(grid, rows: 0..<12).isEmpty)
@@ -138,7 +178,7 @@ import Testing
     }
 
     @Test func changesWithinTheToleranceAreNotSentAndLargerOnesAre() {
-        let encoder = ANSIRowEncoder(mode: .direct)
+        var encoder = ANSIRowEncoder(mode: .direct)
         func flat(_ level: UInt8) -> CellGrid {
             CellGrid(width: 30, height: 6, fill: Cell(Cell.upperHalfBlock, foreground: .rgb(level, 100, 50), background: .rgb(50, level, 100)))
         }
@@ -151,7 +191,7 @@ import Testing
     }
 
     @Test func aFlatPictureSetsItsColoursOnce() {
-        let encoder = ANSIRowEncoder(mode: .direct)
+        var encoder = ANSIRowEncoder(mode: .direct)
         let grid = CellGrid(width: 50, height: 10, fill: Cell(Cell.upperHalfBlock, foreground: .rgb(10, 120, 200), background: .rgb(10, 120, 200)))
         let bytes = encoder.encode(grid, rows: 0..<10)
         // One SGR for the colour, one to go back to normal; a cell of one colour is a space.
@@ -162,7 +202,7 @@ import Testing
     @Test func halfBlocksFlipToKeepTheColoursTheTerminalHas() {
         // Checkerboard rows: top and bottom swap from cell to cell. Drawn as ▀ and ▄ in turn,
         // the colours are set once.
-        let encoder = ANSIRowEncoder(mode: .direct)
+        var encoder = ANSIRowEncoder(mode: .direct)
         var grid = CellGrid(width: 20, height: 1)
         let a = CellColor.rgb(200, 30, 30), b = CellColor.rgb(30, 30, 200)
         for x in 0..<20 { grid[x, 0] = Cell(Cell.upperHalfBlock, foreground: x % 2 == 0 ? a : b, background: x % 2 == 0 ? b : a) }

@@ -29,6 +29,20 @@ public enum CellSymbols: String, Sendable, CaseIterable {
         self == .half ? (1, 2) : (2, 4)
     }
 
+    /// The symbol that draws the complement of the pattern `scalar` draws (quadrants, sextants
+    /// and octants; not the space and the full block): the same picture with the two colours
+    /// swapped, which the row encoder may send instead when it needs fewer colour changes.
+    static let complements: [UInt32: UInt32] = {
+        var table: [UInt32: UInt32] = [:]
+        for symbols in [CellSymbols.quad, .sextant, .octant] {
+            let full = (1 << (symbols.grid.columns * symbols.grid.rows)) - 1
+            for mask in 1..<full {
+                table[symbols.character(mask).value] = symbols.character(full & ~mask).value
+            }
+        }
+        return table
+    }()
+
     /// The character that draws pattern `mask`.
     public func character(_ mask: Int) -> Unicode.Scalar {
         switch self {

@@ -5,8 +5,10 @@
 /// by resetting, so the text can be printed anywhere. Stateless.
 public enum ANSIText {
     public static func encode(_ grid: CellGrid, mode: ColorMode) -> String {
-        var out = String.UnicodeScalarView()
-        func append(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
+        // A String appended to (amortized constant time; its scalar view's append(contentsOf:)
+        // copied the whole text each time).
+        var out = ""
+        func append(_ text: String) { out += text }
         for y in 0..<grid.height {
             var foreground: Int32? = nil, background: Int32? = nil
             var attributes = Cell.Attributes()
@@ -29,12 +31,12 @@ public enum ANSIText {
                 if fg != foreground { append(sgr(fg, mode: mode, background: false)); foreground = fg }
                 if bg != background { append(sgr(bg, mode: mode, background: true)); background = bg }
                 let character = cell.character.value < 0x20 || (0x7F...0x9F).contains(cell.character.value) ? "?" : cell.character
-                out.append(mode == .monochrome && (cell.foreground.rgb != nil || cell.background.rgb != nil)
-                           ? CursesPresenter.brightnessCharacter(cell) : character)
+                out.unicodeScalars.append(mode == .monochrome && (cell.foreground.rgb != nil || cell.background.rgb != nil)
+                                          ? CursesPresenter.brightnessCharacter(cell) : character)
             }
             append(mode == .monochrome ? "\n" : "\u{1B}[0m\n")
         }
-        return String(out)
+        return out
     }
 
     /// The SGR sequence that sets a colour number of `mode` (-1: the terminal's default).

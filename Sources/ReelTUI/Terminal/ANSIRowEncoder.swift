@@ -9,9 +9,10 @@
 /// of the grid, because cells are compared with what was sent.
 ///
 /// Each `encode` assumes the terminal starts in its normal attributes and leaves it so (the
-/// state ncurses keeps between updates); the cursor position is not assumed. Not thread-safe:
-/// the presenter owns it.
-final class ANSIRowEncoder {
+/// state ncurses keeps between updates); the cursor position is not assumed. A value the
+/// presenter owns: a struct, so the per-cell work on its buffers needs no run-time exclusivity
+/// checks (a class's stored properties cost one each access, most of a frame's time).
+struct ANSIRowEncoder {
     /// What one cell of the terminal shows: a half block's two colours are kept as `▀` over
     /// its foreground (top) and background (bottom), however it was sent.
     struct Shown: Equatable {
@@ -50,7 +51,7 @@ final class ANSIRowEncoder {
     }
 
     /// Forgets what the terminal shows, so the next `encode` sends every cell of its rows.
-    func invalidate() {
+    mutating func invalidate() {
         shown = []
         width = 0
         height = 0
@@ -59,7 +60,7 @@ final class ANSIRowEncoder {
     /// The bytes that bring rows `rows` of the terminal to `grid`, and the terminal back to its
     /// normal attributes; empty when nothing there changed. The cursor is left after the last
     /// cell written: the caller puts it where its other writer expects it.
-    func encode(_ grid: CellGrid, rows requested: Range<Int>) -> [UInt8] {
+    mutating func encode(_ grid: CellGrid, rows requested: Range<Int>) -> [UInt8] {
         let rows = requested.clamped(to: 0..<grid.height)
         if grid.width != width || grid.height != height || rows != self.rows {
             shown = [Shown](repeating: .unknown, count: grid.width * grid.height)
@@ -73,21 +74,20 @@ final class ANSIRowEncoder {
         attributes = 0
         cursorX = -1
         cursorY = -1
-        grid.cells.withUnsafeBufferPointer { cells in
-            for y in rows {
-                for x in 0..<width {
-                    let i = y * width + x
-                    let cell = cells[i]
-                    let wanted = Shown(scalar: cell.character.value, attributes: cell.attributes.rawValue,
-                                       foreground: number(cell.foreground), background: number(cell.background))
-                    if looksSame(wanted, shown[i]) { continue }
-                    moveTo(x: x, y: y)
-                    shown[i] = write(wanted)
-                    // After the last column the terminal waits to wrap, and a character that may
-                    // be wide or combining moves the cursor by its own width: the next cell
-                    // needs a move.
-                    cursorX = x + 1 < width && Self.isOneColumn(wanted.scalar) ? x + 1 : -1
-                }
+        let cells = grid.cells
+        for y in rows {
+            for x in 0..<width {
+                let i = y * width + x
+                let cell = cells[i]
+                let wanted = Shown(scalar: cell.character.value, attributes: cell.attributes.rawValue,
+                                   foreground: number(cell.foreground), background: number(cell.background))
+                if looksSame(wanted, shown[i]) { continue }
+                moveTo(x: x, y: y)
+                shown[i] = write(wanted)
+                // After the last column the terminal waits to wrap, and a character that may
+                // be wide or combining moves the cursor by its own width: the next cell
+                // needs a move.
+                cursorX = x + 1 < width && Self.isOneColumn(wanted.scalar) ? x + 1 : -1
             }
         }
         if attributes != 0 || foreground != -1 || background != -1 {
@@ -99,7 +99,7 @@ final class ANSIRowEncoder {
     // MARK: Colours
 
     /// The terminal colour number of `colour` (-1: default), as `ColorMode.colorNumber`.
-    private func number(_ colour: CellColor) -> Int32 {
+    private mutating func number(_ colour: CellColor) -> Int32 {
         if colour.isDefault { return -1 }
         if mode == .direct { return max(8, Int32(bitPattern: colour.raw & 0xFF_FFFF)) }
         if colour.raw != lastColour {
@@ -131,14 +131,8 @@ final class ANSIRowEncoder {
     // MARK: Cells
 
     /// Sends `wanted` at the cursor and returns what the terminal now shows there.
-    private func write(_ wanted: Shown) -> Shown {
-        guard Self.isHalfBlock(wanted) else {
-            setStyle(attributes: wanted.attributes,
-                     foreground: close(foreground, wanted.foreground) && attributes == wanted.attributes ? foreground : wanted.foreground,
-                     background: close(background, wanted.background) && attributes == wanted.attributes ? background : wanted.background)
-            appendScalar(wanted.scalar)
-            return Shown(scalar: wanted.scalar, attributes: wanted.attributes, foreground: foreground, background: background)
-        }
+    private mutating func write(_ wanted: Shown) -> Shown {
+        guard Self.isHalfBlock(wanted) else { return writeSymbol(wanted) }
         let top = wanted.foreground, bottom = wanted.background
         // The colours to send for each way of drawing the cell: a colour the terminal has is
         // kept when it is close enough to the half it paints.
@@ -171,9 +165,37 @@ final class ANSIRowEncoder {
         return Shown(scalar: Cell.upperHalfBlock.value, attributes: 0, foreground: best.top, background: best.bottom)
     }
 
+    /// Sends a cell that is not a half block: a quadrant, sextant or octant may go as its
+    /// complement with the colours swapped when that keeps more of the terminal's colours, and
+    /// a plain space keeps the terminal's foreground (it shows none).
+    private mutating func writeSymbol(_ wanted: Shown) -> Shown {
+        let same = attributes == wanted.attributes
+        func kept(_ f: Int32, _ b: Int32) -> (Int32, Int32) {
+            (same && close(foreground, f) ? foreground : f, same && close(background, b) ? background : b)
+        }
+        var scalar = wanted.scalar
+        var (f, b) = kept(wanted.foreground, wanted.background)
+        var swapped = false
+        if wanted.attributes == 0, wanted.foreground >= 0, wanted.background >= 0, let other = CellSymbols.complements[scalar] {
+            let (sf, sb) = kept(wanted.background, wanted.foreground)
+            let cost = (f == foreground ? 0 : 1) + (b == background ? 0 : 1)
+            if (sf == foreground ? 0 : 1) + (sb == background ? 0 : 1) < cost {
+                (scalar, f, b, swapped) = (other, sf, sb, true)
+            }
+        }
+        let blank = scalar == 0x20 && Cell.Attributes(rawValue: wanted.attributes).isDisjoint(with: [.underline, .reverse])
+        if blank && same { f = foreground }
+        setStyle(attributes: wanted.attributes, foreground: f, background: b)
+        appendScalar(scalar)
+        // What the terminal shows, as the grid's cell would say it.
+        if swapped { return Shown(scalar: wanted.scalar, attributes: 0, foreground: background, background: foreground) }
+        return Shown(scalar: scalar, attributes: wanted.attributes, foreground: blank ? wanted.foreground : foreground,
+                     background: background)
+    }
+
     // MARK: Bytes
 
-    private func moveTo(x: Int, y: Int) {
+    private mutating func moveTo(x: Int, y: Int) {
         if y == cursorY && x == cursorX { return }
         if y == cursorY && cursorX >= 0 && x > cursorX {
             // Cursor forward (CUF) over cells that stay.
@@ -195,7 +217,7 @@ final class ANSIRowEncoder {
     }
 
     /// One SGR for whatever differs from the terminal's current attributes and colours.
-    private func setStyle(attributes wanted: UInt8, foreground f: Int32, background b: Int32) {
+    private mutating func setStyle(attributes wanted: UInt8, foreground f: Int32, background b: Int32) {
         let reset = wanted != attributes
         let fgChanges = reset ? f != -1 : f != foreground
         let bgChanges = reset ? b != -1 : b != background
@@ -230,7 +252,7 @@ final class ANSIRowEncoder {
     }
 
     /// The SGR parameters that set colour number `n` (-1: default) for this mode.
-    private func appendColour(_ n: Int32, background: Bool) {
+    private mutating func appendColour(_ n: Int32, background: Bool) {
         guard n >= 0 else {
             append(background ? "49" : "39")
             return
@@ -253,11 +275,11 @@ final class ANSIRowEncoder {
         }
     }
 
-    private func append(_ text: StaticString) {
+    private mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    private func appendDecimal(_ value: Int) {
+    private mutating func appendDecimal(_ value: Int) {
         guard (0..<1000).contains(value) else {
             out.append(contentsOf: String(value).utf8)
             return
@@ -274,7 +296,7 @@ final class ANSIRowEncoder {
             || (0x2000...0x206F).contains(scalar) || scalar == 0x266A
     }
 
-    private func appendScalar(_ scalar: UInt32) {
+    private mutating func appendScalar(_ scalar: UInt32) {
         // Control characters (a file name can hold any) would move the cursor or start an
         // escape: they are shown as "?".
         let value = scalar < 0x20 || (0x7F...0x9F).contains(scalar) ? UInt32(UInt8(ascii: "?")) : scalar

@@ -21,7 +21,7 @@ public final class CursesPresenter {
     private let terminal: CursesTerminal
     private let mode: ColorMode
     private let pairs: ColorPairTable
-    private let rowEncoder: ANSIRowEncoder?
+    private var rowEncoder: ANSIRowEncoder?
     private var shown: [Cell] = []
     private var shownPairs: [Int32] = []
     private var shownWidth = 0
@@ -210,9 +210,7 @@ public final class CursesPresenter {
             }
         }
         wrefresh(reel_stdscr())
-        guard let rowEncoder, !ansiRows.isEmpty else { return }
-        var bytes = rowEncoder.encode(grid, rows: ansiRows)
-        guard !bytes.isEmpty else { return }
+        guard rowEncoder != nil, !ansiRows.isEmpty, var bytes = rowEncoder?.encode(grid, rows: ansiRows), !bytes.isEmpty else { return }
         // The cursor back where ncurses left it: its next update moves relative to that.
         let cursor = terminal.cursor
         bytes.append(contentsOf: ImagePlacer.moveTo(column: cursor.x, row: cursor.y))
