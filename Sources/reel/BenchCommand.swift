@@ -35,7 +35,7 @@ struct DecodeBench: ParsableCommand {
 
     func run() throws {
         ProcessMemory.configureAllocator()
-        let setup = try SequenceSetup(path: media)
+        let setup = try SequenceSetup.picture(at: media)
         guard let size = setup.imageSize else { throw fail(setup.unreadableMessage) }
         let many = try measure(setup.sequence, size: size, threads: threads)
         let one = try measure(setup.sequence, size: size, threads: 1)

@@ -84,7 +84,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The frame asked for (or named), decoded to fit `box`.
     func decodeFrame(fitting box: FrameSize) throws -> RGBImage {
-        let setup = try SequenceSetup(path: media)
+        let setup = try SequenceSetup.picture(at: media)
         let sequence = setup.sequence
         var named: Int?
         if case .pattern(let pattern) = sequence.naming {

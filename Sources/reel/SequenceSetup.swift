@@ -1,36 +1,17 @@
 import ArgumentParser
 import ReelCore
 
-/// Opens a sequence for `play`, `soak` and `bench` the same way: finds it, reads its frame size,
-/// and builds the frame cache and decode pool from the command's options.
-struct SequenceSetup {
-    let sequence: ImageSequence
-    /// The sequence's frame size; nil when no frame's header can be read.
-    let imageSize: FrameSize?
-    /// Why no frame's header could be read (the first frame's reason), when none could.
-    let sizeError: MediaError?
-
-    /// Finds the sequence at `path`; a clear error and exit status 1 when there is none.
-    init(path: String) throws {
+/// What `soak`, `bench` and `render` share to open a sequence and size their cache: the core's
+/// opener (`PictureSource`), its error as the command's one line and exit status 1.
+enum SequenceSetup {
+    /// The sequence at `path` and its frame size (nil when no frame's header can be read: it
+    /// still plays, the viewer saying why).
+    static func picture(at path: String) throws -> PictureSource {
         do {
-            sequence = try SequenceScanner.find(path)
+            return try PictureSource(path: path)
         } catch {
             throw fail(error.description)
         }
-        // A sequence whose first frames are all broken still plays: the viewer shows why.
-        do {
-            let size = try MediaProbe.frameSize(of: sequence)
-            imageSize = FrameSize(width: size.width, height: size.height)
-            sizeError = nil
-        } catch {
-            imageSize = nil
-            sizeError = error
-        }
-    }
-
-    /// "no frame could be read", with the first frame's reason.
-    var unreadableMessage: String {
-        "\(sequence.displayName): no frame could be read (\(sizeError?.description ?? "no frame"))"
     }
 
     /// The cache budget in bytes for `--cache-mb` (nil: a quarter of memory, at most 4 GiB).

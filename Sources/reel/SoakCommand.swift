@@ -73,7 +73,7 @@ struct SoakCommand: ParsableCommand {
     func run() throws {
         ProcessMemory.configureAllocator()
         if switchFiles { return try runSwitch() }
-        let setup = try SequenceSetup(path: media[0])
+        let setup = try SequenceSetup.picture(at: media[0])
         let sequence = setup.sequence
         let area = workArea.flatMap(parseFrameRange)
         if let area, area.lowerBound < sequence.first || area.upperBound > sequence.last {

@@ -51,7 +51,7 @@ public final class PlayerApp {
 
     // The run's state, set up by `run()`.
     var index = 0
-    var current: OpenMedia?
+    var current: MediaSession?
     var openFailure: String?
     var zoomed = false
     /// How the viewer shows the frame; back to fit for each file.
@@ -176,11 +176,11 @@ public final class PlayerApp {
         let view = AudioAnalysis.View(columns: layout?.track.width ?? 80,
                                       rows: max(1, AudioPane.split(height: layout?.audio?.height ?? 8).spectrogram * 2))
         do {
-            current = try OpenMedia(item, fps: options.fps, device: options.audioDevice, cache: cache, pool: pool,
-                                    analysisView: view)
+            current = try MediaSession(item, fps: options.fps, device: options.audioDevice, cache: cache, pool: pool,
+                                       analysisView: view)
             openFailure = nil
         } catch {
-            openFailure = error.reason
+            openFailure = error.description
         }
         nextSample = 0
     }

@@ -1,5 +1,3 @@
-import ReelCore
-
 /// A file named on the command line, before it is opened: an image sequence (with an optional
 /// sound track) or an audio file on its own.
 public struct MediaItem: Equatable, Sendable {

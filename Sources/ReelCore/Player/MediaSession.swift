@@ -1,0 +1,75 @@
+/// One file while it is open: its player session, its sound and its audio analysis, made from
+/// what the user named. The one place a path becomes sources: `reel` plays, soaks and benches
+/// through it, and the front end only shows what it opened.
+///
+/// Not thread-safe: its owner's loop uses it. `close()` gives back everything it holds (the
+/// cache's frames of it, the queued decodes, the sound's ring, the analysis' buffers) and trims
+/// the heap once.
+public final class MediaSession {
+    public let item: MediaItem
+    public let session: PlayerSession
+    public let sound: SoundPlayer?
+    public let analysis: AudioAnalysis?
+    /// The sequence, when the item has a picture.
+    public let picture: PictureSource?
+    public let name: String
+
+    /// Opens `item` for the shared `cache` and `pool`, its sound on `device` (nil: no sound
+    /// output, the analysis only) and its analysis for `analysisView` (nil: none).
+    public init(_ item: MediaItem, fps: Double, device: SoundPlayer.Device?, cache: FrameCache, pool: DecodePool,
+                analysisView: AudioAnalysis.View?) throws(OpenError) {
+        self.item = item
+        var audioPath: String?
+        switch item.kind {
+        case .sequence(let path, let audio):
+            picture = try PictureSource(path: path)
+            audioPath = audio
+        case .audio(let path):
+            picture = nil
+            audioPath = path
+        }
+        name = picture?.sequence.displayName ?? item.displayName
+        // The sound first: an audio file on its own sets the clock's length.
+        var info: AudioInfo?
+        if let path = audioPath {
+            do {
+                analysis = try analysisView.map { view throws(MediaError) in try AudioAnalysis(path: path, view: view) }
+                if let analysis { info = analysis.info } else { info = try SoundFile(path: path).info }
+            } catch {
+                throw .unreadableSound(path: path, reason: error)
+            }
+            do {
+                sound = try device.map { device throws(SoundError) in try SoundPlayer(path: path, device: device) }
+            } catch {
+                analysis?.close()
+                throw .unplayableSound(path: path, reason: error)
+            }
+        } else {
+            analysis = nil
+            sound = nil
+        }
+        if let picture {
+            session = PlayerSession(sequence: picture.sequence, size: FrameSize(width: 1, height: 1), fps: fps, cache: cache, pool: pool)
+        } else {
+            // The clock runs in frames of `fps` over the sound's length.
+            let seconds = Double(max(1, info?.frames ?? 1)) / Double(max(1, info?.sampleRate ?? 1))
+            let frames = max(1, Int((seconds * fps).rounded(.up)))
+            session = PlayerSession(source: NoPictureSource(), frames: 0...(frames - 1), size: FrameSize(width: 1, height: 1),
+                                    fps: fps, cache: cache, pool: pool)
+        }
+        if let sound { session.attach(sound: sound) }
+    }
+
+    /// The picture's size in pixels, when it has one that can be read.
+    public var imageSize: (width: Int, height: Int)? { picture?.imageSize.map { ($0.width, $0.height) } }
+
+    /// False for an audio file on its own.
+    public var hasPicture: Bool { picture != nil }
+
+    public func close() {
+        session.close()
+        sound?.close()
+        analysis?.close()
+        ProcessMemory.trim()
+    }
+}
