@@ -6,6 +6,7 @@ SWIFT ?= swift
 # xvfb, xterm, kitty, x11-utils and imagemagick: the sixel and kitty pictures checked in real
 # terminals, screenshot and all.
 DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev zlib1g-dev \
+	libavutil-dev libavcodec-dev libavformat-dev libswscale-dev libswresample-dev ffmpeg \
 	tmux ncurses-term xvfb xterm kitty x11-utils imagemagick
 APT_LOG := /tmp/reel-apt.log
 
@@ -104,11 +105,13 @@ FUZZ_SEEDS_png := $(CORPUS)/png/pngsuite $(CORPUS)/png/libpng-testpngs $(CORPUS)
 FUZZ_SEEDS_audio := $(CORPUS)/audio/hound $(CORPUS)/audio/hound/fuzz $(CORPUS)/audio/flac-test-files/faulty $(CORPUS)/audio/freedesktop
 FUZZ_SEEDS_names := Fuzz/Seeds/names
 FUZZ_SEEDS_keys := Fuzz/Seeds/keys
+FUZZ_PKGS := ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib libavutil libavcodec libavformat libswscale libswresample
 FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g -wmo \
 	-I Sources/CPNG -I Sources/CSndfile -I Sources/CFFTW -I Sources/CPortAudio -I Sources/CMalloc \
 	-I Sources/CNcurses -I Sources/CZlib -I Sources/CLibraryQuiet/include -I $(FUZZ) \
-	$(foreach flag,$(shell pkg-config --cflags ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib 2>/dev/null),-Xcc $(flag))
-FUZZ_LIBS = $(shell pkg-config --libs ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib 2>/dev/null)
+	-I Sources/CAVUtil -I Sources/CAVCodec -I Sources/CAVFormat -I Sources/CSwscale -I Sources/CSwresample \
+	$(foreach flag,$(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null),-Xcc $(flag))
+FUZZ_LIBS = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null)
 CORE_SOURCES := $(shell find Sources/ReelCore -name '*.swift')
 TUI_SOURCES := $(shell find Sources/ReelTUI -name '*.swift')
 

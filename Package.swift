@@ -41,6 +41,22 @@ let package = Package(
         .systemLibrary(
             name: "CPortAudio", pkgConfig: "portaudio-2.0",
             providers: [.apt(["portaudio19-dev"])]),
+        // FFmpeg's libraries: movie files (containers, decoders, scaling, resampling).
+        .systemLibrary(
+            name: "CAVUtil", pkgConfig: "libavutil",
+            providers: [.apt(["libavutil-dev"])]),
+        .systemLibrary(
+            name: "CAVCodec", pkgConfig: "libavcodec",
+            providers: [.apt(["libavcodec-dev"])]),
+        .systemLibrary(
+            name: "CAVFormat", pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev"])]),
+        .systemLibrary(
+            name: "CSwscale", pkgConfig: "libswscale",
+            providers: [.apt(["libswscale-dev"])]),
+        .systemLibrary(
+            name: "CSwresample", pkgConfig: "libswresample",
+            providers: [.apt(["libswresample-dev"])]),
         // zlib: the kitty graphics protocol's compressed payloads.
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
@@ -52,7 +68,8 @@ let package = Package(
 
         .target(
             name: "ReelCore",
-            dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc", "CLibraryQuiet"],
+            dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc", "CLibraryQuiet",
+                           "CAVUtil", "CAVCodec", "CAVFormat", "CSwscale", "CSwresample"],
             swiftSettings: [.swiftLanguageMode(.v6)] + optimized),
         .target(
             name: "ReelTUI",

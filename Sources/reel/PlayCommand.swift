@@ -65,6 +65,7 @@ struct PlayCommand: ParsableCommand {
         if case .named = SoundPlayer.Device(argument: audioDevice), let first = items.first {
             let audioPath: String? = switch first.kind {
             case .sequence(_, let audio): audio
+            case .movie: nil
             case .audio(let path): path
             }
             if let audioPath {

@@ -67,6 +67,17 @@ enum ProbeFormat {
               frames    \(info.frames)
               duration  \(seconds(info.duration))
             """
+        case .movie(let path, let info):
+            let sound = info.audioStreams.map { "\(SafeText.escaped($0.codec)) \($0.sampleRate) Hz \($0.channels) ch" }
+            return """
+            \(SafeText.escaped(path))
+              type      movie (\(SafeText.escaped(info.container)))
+              video     \(info.videoStream == nil ? "none" : "\(SafeText.escaped(info.codec)), \(SafeText.escaped(info.pixelFormat)), \(info.bitDepth)-bit\(info.hasAlpha ? ", alpha" : "")")
+              size      \(info.width)x\(info.height)
+              frames    \(info.frameCount) at \(number(info.fps)) fps (\(info.fpsNumerator)/\(info.fpsDenominator))
+              duration  \(seconds(info.duration))
+              audio     \(sound.isEmpty ? "none" : sound.joined(separator: "; "))
+            """
         }
     }
 
@@ -97,6 +108,25 @@ enum ProbeFormat {
                 "channels": info.channels,
                 "frames": info.frames,
                 "duration_seconds": info.duration,
+            ]
+        case .movie(let path, let info):
+            return [
+                "type": "movie",
+                "path": path,
+                "container": info.container,
+                "codec": info.videoStream == nil ? NSNull() : info.codec,
+                "pixel_format": info.pixelFormat,
+                "bit_depth": info.bitDepth,
+                "alpha": info.hasAlpha,
+                "width": info.width,
+                "height": info.height,
+                "frame_count": info.frameCount,
+                "fps": info.fps,
+                "fps_rational": [info.fpsNumerator, info.fpsDenominator],
+                "duration_seconds": info.duration,
+                "audio_streams": info.audioStreams.map {
+                    ["index": $0.index, "codec": $0.codec, "sample_rate": $0.sampleRate, "channels": $0.channels] as [String: Any]
+                },
             ]
         }
     }

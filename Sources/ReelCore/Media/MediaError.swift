@@ -27,6 +27,8 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
     case implausibleSize(path: String, width: Int, height: Int, reason: String)
     /// libsndfile refused the file; `reason` is libsndfile's own message.
     case badAudio(path: String, reason: String)
+    /// FFmpeg refused the movie, or a frame of it; `reason` is FFmpeg's own message.
+    case badMovie(path: String, reason: String)
     /// A write failed (demo generator, exports).
     case writeFailed(path: String, reason: String)
 
@@ -54,6 +56,8 @@ public enum MediaError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): claims \(width)x\(height), which its data cannot hold: \(reason)"
         case .badAudio(let path, let reason):
             return "\(path): not a readable audio file: \(reason)"
+        case .badMovie(let path, let reason):
+            return "\(path): not a movie Reel can read: \(reason)"
         case .writeFailed(let path, let reason):
             return "\(path): cannot write: \(reason)"
         }

@@ -4,6 +4,8 @@ public enum ProbeReport: Equatable, Sendable {
     case sequence(ImageSequence, width: Int, height: Int)
     /// An audio file as libsndfile reads it.
     case audio(path: String, AudioInfo)
+    /// A movie file as FFmpeg reads it.
+    case movie(path: String, MovieInfo)
 }
 
 /// Tells what a path is without decoding more than headers.
@@ -20,6 +22,7 @@ public enum MediaProbe {
             return .sequence(sequence, width: size.width, height: size.height)
         }
         guard FileBytes.exists(path) else { throw .notFound(path: path) }
+        if isMoviePath(path) { return .movie(path: path, try MovieFile(path: path).info) }
         do {
             let file = try SoundFile(path: path)
             return .audio(path: path, file.info)
@@ -29,6 +32,16 @@ public enum MediaProbe {
             }
             throw error
         }
+    }
+
+    /// The names movie files go by (what FFmpeg reads; plain audio stays libsndfile's).
+    static let movieExtensions: Set<String> = ["mp4", "m4v", "mov", "mkv", "webm", "mxf", "avi", "mpg", "mpeg", "ts", "m2ts", "mts"]
+
+    /// Whether `path` names a movie file, by its extension.
+    public static func isMoviePath(_ path: String) -> Bool {
+        let name = splitPath(path).name
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return movieExtensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Whether `path` names an image sequence rather than audio: a folder, a `.png` file, or a

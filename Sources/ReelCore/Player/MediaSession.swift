@@ -10,8 +10,10 @@ public final class MediaSession {
     public let session: PlayerSession
     public let sound: SoundPlayer?
     public let analysis: AudioAnalysis?
-    /// The sequence, when the item has a picture.
+    /// The sequence, when the item is one.
     public let picture: PictureSource?
+    /// The movie's video stream, when the item is a movie (its sound is not played yet).
+    public let movie: MovieSource?
     public let name: String
 
     /// Opens `item` for the shared `cache` and `pool`, its sound on `device` (nil: no sound
@@ -23,9 +25,18 @@ public final class MediaSession {
         switch item.kind {
         case .sequence(let path, let audio):
             picture = try PictureSource(path: path)
+            movie = nil
             audioPath = audio
+        case .movie(let path):
+            picture = nil
+            do {
+                movie = try MovieSource(id: .next(), path: path)
+            } catch {
+                throw .noPicture(path: path, reason: error)
+            }
         case .audio(let path):
             picture = nil
+            movie = nil
             audioPath = path
         }
         name = picture?.sequence.displayName ?? item.displayName
@@ -50,6 +61,10 @@ public final class MediaSession {
         }
         if let picture {
             session = PlayerSession(sequence: picture.sequence, size: FrameSize(width: 1, height: 1), fps: fps, cache: cache, pool: pool)
+        } else if let movie {
+            // A movie plays at its own rate.
+            session = PlayerSession(source: movie, frames: movie.frames, size: FrameSize(width: 1, height: 1),
+                                    fps: movie.info.fps, cache: cache, pool: pool)
         } else {
             // The clock runs in frames of `fps` over the sound's length.
             let seconds = Double(max(1, info?.frames ?? 1)) / Double(max(1, info?.sampleRate ?? 1))
@@ -61,10 +76,13 @@ public final class MediaSession {
     }
 
     /// The picture's size in pixels, when it has one that can be read.
-    public var imageSize: (width: Int, height: Int)? { picture?.imageSize.map { ($0.width, $0.height) } }
+    public var imageSize: (width: Int, height: Int)? {
+        if let movie { return (movie.info.width, movie.info.height) }
+        return picture?.imageSize.map { ($0.width, $0.height) }
+    }
 
     /// False for an audio file on its own.
-    public var hasPicture: Bool { picture != nil }
+    public var hasPicture: Bool { picture != nil || movie != nil }
 
     public func close() {
         session.close()

@@ -171,7 +171,7 @@ public final class PlayerApp {
         pictureZoom.fit()
         let item = items[newIndex]
         // A first view for the analysis from the layout it will have; the tick keeps it current.
-        let layout = ScreenLayout(width: size.width, height: size.height, picture: item.isSequence, audio: true,
+        let layout = ScreenLayout(width: size.width, height: size.height, picture: item.hasPicture, audio: true,
                                   gaugeDetailed: gaugeDetailed)
         let view = AudioAnalysis.View(columns: layout?.track.width ?? 80,
                                       rows: max(1, AudioPane.split(height: layout?.audio?.height ?? 8).spectrogram * 2))
@@ -243,8 +243,9 @@ public final class PlayerApp {
 }
 
 extension MediaItem {
-    var isSequence: Bool {
-        if case .sequence = kind { return true }
-        return false
+    /// Whether it has a picture (a sequence or a movie), before it is opened.
+    var hasPicture: Bool {
+        if case .audio = kind { return false }
+        return true
     }
 }

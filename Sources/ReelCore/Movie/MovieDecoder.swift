@@ -1,0 +1,163 @@
+import CAVCodec
+import CAVFormat
+import CAVUtil
+import CSwscale
+
+/// Decodes frames of a movie's video stream by number, frame-accurately, as RGB at a size
+/// (libavcodec: `avcodec_send_packet`/`receive_frame`, `avcodec_flush_buffers`; libswscale:
+/// `sws_getCachedContext`, `sws_scale`).
+///
+/// Frame N is the frame that starts (N - 1) / fps after the stream's first timestamp. A frame
+/// after the last one decoded, and not more than `forwardLimit` frames after it, is reached by
+/// decoding on; any other is reached by seeking to the keyframe before it, flushing the decoder
+/// and decoding forward. Owns the codec context, its frame, packet and scaler, and the file;
+/// frees them on deinit. Not thread-safe: `MovieSource` serializes the pool's calls.
+final class MovieDecoder {
+    let file: MovieFile
+    private let codec: UnsafeMutablePointer<AVCodecContext>
+    private let frame: UnsafeMutablePointer<AVFrame>
+    private let packet: UnsafeMutablePointer<AVPacket>
+    private var scaler: OpaquePointer?
+    /// The number of the frame last handed out by the decoder, nil after a seek or at the start.
+    private var last: Int?
+    /// The end of the file was reached and the decoder drained.
+    private var drained = false
+
+    /// Frames ahead of the last one decoded that are reached by decoding on rather than seeking
+    /// (longer than any common GOP).
+    static let forwardLimit = 120
+
+    init(path: String) throws(MediaError) {
+        file = try MovieFile(path: path)
+        guard let stream = file.videoStream, let parameters = stream.pointee.codecpar else {
+            throw .badMovie(path: path, reason: "no video stream")
+        }
+        guard let decoder = avcodec_find_decoder(parameters.pointee.codec_id) else {
+            throw .badMovie(path: path, reason: "no decoder for \(file.info.codec) in this FFmpeg")
+        }
+        guard let codec = avcodec_alloc_context3(decoder) else { throw .badMovie(path: path, reason: "out of memory") }
+        var context: UnsafeMutablePointer<AVCodecContext>? = codec
+        guard let frame = av_frame_alloc(), let packet = av_packet_alloc() else {
+            avcodec_free_context(&context)
+            throw .badMovie(path: path, reason: "out of memory")
+        }
+        self.codec = codec
+        self.frame = frame
+        self.packet = packet
+        try AVCall.check(avcodec_parameters_to_context(codec, parameters), path: path, "cannot set up the decoder")
+        codec.pointee.pkt_timebase = stream.pointee.time_base
+        // Slice threads keep a frame's latency at one; frame threads would hold several back.
+        codec.pointee.thread_count = 0
+        codec.pointee.thread_type = FF_THREAD_SLICE
+        try AVCall.check(avcodec_open2(codec, decoder, nil), path: path, "cannot open the \(file.info.codec) decoder")
+    }
+
+    deinit {
+        var context: UnsafeMutablePointer<AVCodecContext>? = codec
+        avcodec_free_context(&context)
+        var frame: UnsafeMutablePointer<AVFrame>? = self.frame
+        av_frame_free(&frame)
+        var packet: UnsafeMutablePointer<AVPacket>? = self.packet
+        av_packet_free(&packet)
+        sws_freeContext(scaler)
+    }
+
+    var info: MovieInfo { file.info }
+
+    /// Frame `number` (1-based) scaled to fit `box`.
+    func image(_ number: Int, fitting box: FrameSize) throws(MediaError) -> RGBImage {
+        guard number >= 1 else { throw .badMovie(path: file.path, reason: "no frame \(number)") }
+        let decodingOn = last.map { number > $0 && number <= $0 + Self.forwardLimit } ?? false
+        if !decodingOn || drained { try seek(before: number, fromStart: false) }
+        var justSought = !decodingOn || drained
+        while true {
+            guard let found = try nextFrame() else {
+                throw .badMovie(path: file.path, reason: "frame \(number) is past the end (the last is \(last ?? 0))")
+            }
+            if justSought && found > number {
+                // The keyframe found is after the frame (timestamps that lie): from the start.
+                try seek(before: number, fromStart: true)
+                justSought = false
+                continue
+            }
+            justSought = false
+            last = found
+            if found >= number { return try convert(fitting: box) }
+        }
+    }
+
+    /// Seeks to the keyframe at or before frame `number` (or the file's first) and flushes the
+    /// decoder.
+    private func seek(before number: Int, fromStart: Bool) throws(MediaError) {
+        // Half a frame early: timestamps are rounded to the stream's ticks.
+        let halfFrame = Int64(Double(file.timeBase.den) / Double(max(1, file.timeBase.num)) / max(1, info.fps) / 2)
+        let ticks = fromStart ? file.startTicks : max(file.startTicks, file.ticks(frame: number) - halfFrame)
+        try file.seek(toTicks: ticks)
+        avcodec_flush_buffers(codec)
+        last = nil
+        drained = false
+    }
+
+    /// The number of the next frame the decoder gives, left in `frame`; nil at the end.
+    private func nextFrame() throws(MediaError) -> Int? {
+        while true {
+            let received = avcodec_receive_frame(codec, frame)
+            if received >= 0 {
+                var ticks = frame.pointee.best_effort_timestamp
+                if ticks == AVCall.noTimestamp { ticks = frame.pointee.pts }
+                if ticks == AVCall.noTimestamp { return (last ?? 0) + 1 }
+                return file.frameNumber(ticks: ticks)
+            }
+            if received == AVCall.eof {
+                drained = true
+                return nil
+            }
+            guard received == AVCall.eagain else {
+                try AVCall.check(received, path: file.path, "cannot decode")
+                return nil
+            }
+            try feed()
+        }
+    }
+
+    /// Sends the decoder the next packet of the video stream, or the end of the stream.
+    private func feed() throws(MediaError) {
+        while file.read(into: packet) {
+            defer { av_packet_unref(packet) }
+            guard Int(packet.pointee.stream_index) == file.info.videoStream else { continue }
+            let sent = avcodec_send_packet(codec, packet)
+            // A damaged packet is skipped: the frames around it may still decode.
+            if sent < 0 && sent != AVCall.eagain && sent != AVCall.eof { continue }
+            return
+        }
+        _ = avcodec_send_packet(codec, nil)
+    }
+
+    /// The frame in `frame` as RGB fitting `box`.
+    private func convert(fitting box: FrameSize) throws(MediaError) -> RGBImage {
+        let width = Int(frame.pointee.width), height = Int(frame.pointee.height)
+        let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
+        guard fitted.width > 0, fitted.height > 0 else { throw .badMovie(path: file.path, reason: "a frame of no size") }
+        let flags = fitted.width < width ? SWS_AREA : SWS_BICUBIC
+        scaler = sws_getCachedContext(scaler, Int32(width), Int32(height), AVPixelFormat(rawValue: frame.pointee.format),
+                                      Int32(fitted.width), Int32(fitted.height), AV_PIX_FMT_RGB24, flags, nil, nil, nil)
+        guard let scaler else { throw .badMovie(path: file.path, reason: "cannot convert its pixel format") }
+        let stride = fitted.width * 3
+        var pixels = [UInt8](repeating: 0, count: stride * fitted.height)
+        let rows = pixels.withUnsafeMutableBufferPointer { out in
+            withUnsafePointer(to: &frame.pointee.data) { data in
+                withUnsafePointer(to: &frame.pointee.linesize) { linesize in
+                    data.withMemoryRebound(to: UnsafePointer<UInt8>?.self, capacity: 8) { source in
+                        linesize.withMemoryRebound(to: Int32.self, capacity: 8) { sourceStride in
+                            var target: UnsafeMutablePointer<UInt8>? = out.baseAddress
+                            var targetStride = Int32(stride)
+                            return sws_scale(scaler, source, sourceStride, 0, Int32(height), &target, &targetStride)
+                        }
+                    }
+                }
+            }
+        }
+        guard rows > 0 else { throw .badMovie(path: file.path, reason: "cannot convert a frame") }
+        return RGBImage(width: fitted.width, height: fitted.height, pixels: pixels)
+    }
+}

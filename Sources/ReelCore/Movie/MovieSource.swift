@@ -1,0 +1,33 @@
+/// A movie's video stream as a `FrameSource`: frames 1…`frameCount`, decoded by one
+/// `MovieDecoder` kept for the file and reused.
+///
+/// Thread-safe: the pool's workers take turns with the decoder (one decoder decodes in order;
+/// frames arrive through the same cache and epochs as a sequence's).
+public struct MovieSource: FrameSource {
+    public let id: SourceID
+    public let info: MovieInfo
+    private let decoder: Locked<MovieDecoder>
+
+    /// Opens `path` for decoding (the file stays open until the last copy of this goes).
+    public init(id: SourceID, path: String) throws(MediaError) {
+        let opened = try MovieDecoder(path: path)
+        self.id = id
+        info = opened.info
+        decoder = Locked(opened)
+    }
+
+    /// The frames the player plays.
+    public var frames: ClosedRange<Int> { 1...max(1, info.frameCount) }
+
+    public func hasFile(_ frame: Int) -> Bool { frames.contains(frame) }
+
+    public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
+        decoder.withLock { decoder in
+            do {
+                return .image(try decoder.image(frame, fitting: size))
+            } catch {
+                return .failed("\(error)")
+            }
+        }
+    }
+}
