@@ -152,15 +152,24 @@ public final class DecodePool: @unchecked Sendable {
         let scratch = DecodeScratch(limit: FrameLimit(cacheBudget: cache.budget),
                                     recycled: { [cache] count in cache.takeSpare(count: count) })
         while let job = nextJob() {
-            let content = job.source.decode(job.key.frame, fitting: job.key.size, scratch: scratch)
+            let key = job.key
+            let content = job.source.decode(
+                key.frame, fitting: key.size, scratch: scratch,
+                isCached: { [cache] in cache.contains(FrameKey(source: key.source, frame: $0, size: key.size)) },
+                alongside: { [self] frame, content in
+                    condition.lock()
+                    state.stats.decodes += 1
+                    condition.unlock()
+                    cache.insert(FrameKey(source: key.source, frame: frame, size: key.size), content)
+                })
             scratch.trim()
             // Counted before anyone can see the frame, so figures read after it shows include it.
             condition.lock()
-            state.stats.decodes += 1
+            if content != nil { state.stats.decodes += 1 }
             condition.unlock()
             // Into the cache before leaving the in-flight set, so that planning in between sees
             // it in one or the other and never queues it again.
-            cache.insert(job.key, content)
+            if let content { cache.insert(key, content) }
             condition.lock()
             state.inFlight.remove(job.key)
             condition.unlock()

@@ -10,10 +10,21 @@ public protocol FrameSource: Sendable {
     func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent
     /// How many frames of `range` have no file (the default asks `hasFile` of each).
     func missingCount(in range: ClosedRange<Int>) -> Int
+    /// Frame `frame` as `decode` gives it, with the frames decoded on the way to it handed to
+    /// `alongside` (a movie decodes from a keyframe: stepping back costs one GOP, not one GOP a
+    /// frame); nil when `isCached` says the frame arrived meanwhile (while the source was busy
+    /// with another). The default decodes the one frame.
+    func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch, isCached: (Int) -> Bool,
+                alongside: (Int, FrameContent) -> Void) -> FrameContent?
 }
 
 extension FrameSource {
     public func missingCount(in range: ClosedRange<Int>) -> Int { range.count(where: { !hasFile($0) }) }
+
+    public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch, isCached: (Int) -> Bool,
+                       alongside: (Int, FrameContent) -> Void) -> FrameContent? {
+        decode(frame, fitting: size, scratch: scratch)
+    }
 }
 
 /// A PNG image sequence on disk as a `FrameSource`, decoded with `PNGDecoder`.

@@ -64,8 +64,10 @@ final class MovieDecoder {
 
     var info: MovieInfo { file.info }
 
-    /// Frame `number` (1-based) scaled to fit `box`.
-    func image(_ number: Int, fitting box: FrameSize) throws(MediaError) -> RGBImage {
+    /// Frame `number` (1-based) scaled to fit `box`; after a seek, the frames decoded on the way
+    /// to it go to `alongside`, at the same size.
+    func image(_ number: Int, fitting box: FrameSize,
+               alongside: (Int, RGBImage) -> Void = { _, _ in }) throws(MediaError) -> RGBImage {
         guard number >= 1 else { throw .badMovie(path: file.path, reason: "no frame \(number)") }
         let decodingOn = last.map { number > $0 && number <= $0 + Self.forwardLimit } ?? false
         if !decodingOn || drained { try seek(before: number, fromStart: false) }
@@ -80,9 +82,13 @@ final class MovieDecoder {
                 justSought = false
                 continue
             }
+            if found >= number {
+                last = found
+                return try convert(fitting: box)
+            }
+            if !decodingOn, found >= 1, found != last { alongside(found, try convert(fitting: box)) }
             justSought = false
             last = found
-            if found >= number { return try convert(fitting: box) }
         }
     }
 

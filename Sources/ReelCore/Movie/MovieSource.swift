@@ -22,9 +22,18 @@ public struct MovieSource: FrameSource {
     public func hasFile(_ frame: Int) -> Bool { frames.contains(frame) }
 
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
+        decode(frame, fitting: size, scratch: scratch, isCached: { _ in false }, alongside: { _, _ in }) ?? .missing
+    }
+
+    public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch, isCached: (Int) -> Bool,
+                       alongside: (Int, FrameContent) -> Void) -> FrameContent? {
         decoder.withLock { decoder in
+            // Another worker's GOP may have brought it while this one waited.
+            guard !isCached(frame) else { return nil }
             do {
-                return .image(try decoder.image(frame, fitting: size))
+                return .image(try decoder.image(frame, fitting: size, alongside: { number, image in
+                    if !isCached(number) { alongside(number, .image(image)) }
+                }))
             } catch {
                 return .failed("\(error)")
             }

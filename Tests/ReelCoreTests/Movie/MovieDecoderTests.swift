@@ -30,6 +30,30 @@ import Testing
         try Self.expectFramesMatch(path, order: [50, 49, 48, 47, 46], width: 160, height: 96)
     }
 
+    @Test func steppingBackDecodesTheGOPOnceAndHandsOverEveryFrameOfIt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/gop48.mp4"
+        try #require(MovieFixture.make(path, frames: 120, audio: false))
+        let source = try MovieSource(id: .next(), path: path)
+        let box = FrameSize(width: 160, height: 96)
+        var cached: [Int: RGBImage] = [:]
+        func ask(_ frame: Int) -> FrameContent? {
+            source.decode(frame, fitting: box, scratch: DecodeScratch(), isCached: { cached[$0] != nil }, alongside: { number, content in
+                if case .image(let image) = content { cached[number] = image }
+            })
+        }
+        // Frame 60 from nowhere: from the keyframe at 49, the eleven before it come along.
+        guard case .image(let sixty)? = ask(60) else { Issue.record("frame 60"); return }
+        cached[60] = sixty
+        #expect(Set(cached.keys) == Set(49...60))
+        // Stepping back from there needs no decode at all: every frame is cached.
+        #expect(ask(59) == nil)
+        for (number, image) in cached {
+            let reference = try #require(MovieFixture.reference(path, frame: number, width: 160, height: 96))
+            #expect(MovieFixture.psnr(image, reference) >= 40, "frame \(number), handed over on the way")
+        }
+    }
+
     @Test(arguments: [("mjpeg.avi", ["-c:v", "mjpeg", "-q:v", "3"]), ("prores.mov", ["-c:v", "prores_ks", "-profile:v", "2"])])
     func intraCodecsAreFrameAccurate(name: String, codec: [String]) throws {
         let folder = TemporaryFolder()
