@@ -6,8 +6,9 @@ import Glibc
 #endif
 
 /// `reel render MEDIA [--frame N] [--width W --height H] [--color truecolor|256|16] [--graphics G]
-/// [--symbols S]`: one frame of a sequence as terminal text (block symbols) or as a kitty, sixel or
-/// iTerm2 image on stdout, or an audio file's spectrogram and waveform as text; no UI.
+/// [--symbols S] [--png OUT]`: one frame of a sequence or a movie as terminal text (block symbols),
+/// as a kitty, sixel or iTerm2 image on stdout, or as a PNG file at its own size; an audio file's
+/// spectrogram and waveform as text; no UI.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -26,11 +27,15 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: "A sequence (a frame's file, its folder, or a pattern) or an audio file.")
+    @Argument(help: "A sequence (a frame's file, its folder, or a pattern), a movie or an audio file.")
     var media: String
 
     @Option(help: "The frame to print (default: the frame whose file is named, else the first).")
     var frame: Int?
+
+    @Option(help: ArgumentHelp("Write the frame to this PNG file at its own size, 8-bit sRGB, instead of printing it.",
+                               valueName: "out.png"))
+    var png: String?
 
     @Option(help: "Columns at most (default: the terminal's width, else 80); pixels for an image.")
     var width: Int?
@@ -57,12 +62,30 @@ struct RenderCommand: ParsableCommand {
         if let height, !(1...1000).contains(height) { throw ValidationError("--height must be between 1 and 1000") }
     }
 
+    /// Whether `media` has a picture (a sequence, or a movie with a video stream) rather than sound only.
+    var hasPicture: Bool {
+        if MediaProbe.isSequencePath(media) { return true }
+        guard MediaProbe.isMoviePath(media) else { return false }
+        if case .movie(_, let info)? = try? MediaProbe.probe(media) { return info.videoStream != nil }
+        return true  // Not readable: the picture's opener says why.
+    }
+
     func run() throws {
+        if let png {
+            guard hasPicture else { throw fail("\(media) has no picture to write as PNG") }
+            let image = try decodeFrame(fitting: nil)
+            do {
+                try PNGEncoder.write(image, to: png)
+            } catch {
+                throw fail(error.description)
+            }
+            return
+        }
         let terminal = Self.terminalSize()
         let mode = color?.mode ?? (ColorMode.environmentSaysTrueColor ? .direct : .palette256)
         // Text unless an image is asked for: stdout is often a file or a pipe.
         let graphics = look.graphics.map { $0.mode ?? GraphicsMode.detect().mode } ?? .cells
-        guard MediaProbe.isSequencePath(media) else {
+        guard hasPicture else {
             guard graphics == .cells else { throw fail("--graphics \(graphics.rawValue) draws pictures; an audio file renders as text") }
             let columns = width ?? terminal?.width ?? 80
             let rows = height ?? terminal.map { max(1, $0.height - 1) } ?? 24
@@ -82,25 +105,13 @@ struct RenderCommand: ParsableCommand {
         printBytes(graphics.isImage ? bytes + [UInt8(ascii: "\n")] : bytes)
     }
 
-    /// The frame asked for (or named), decoded to fit `box`.
-    func decodeFrame(fitting box: FrameSize) throws -> RGBImage {
-        let setup = try SequenceSetup.picture(at: media)
-        let sequence = setup.sequence
-        var named: Int?
-        if case .pattern(let pattern) = sequence.naming {
-            named = pattern.frameNumber(fileName: String(media.split(separator: "/").last ?? ""))
-        }
-        let number = frame ?? named ?? sequence.first
-        guard (sequence.first...sequence.last).contains(number) else {
-            throw fail("\(sequence.displayName) has frames \(sequence.first)–\(sequence.last), not \(number)")
-        }
-        guard let path = sequence.path(frame: number) else {
-            throw fail("frame \(number) of \(sequence.displayName) is missing (no file for it)")
-        }
+    /// The frame asked for (or named), decoded to fit `box` (nil: at its own size).
+    func decodeFrame(fitting box: FrameSize?) throws -> RGBImage {
         do {
-            return try PNGDecoder.decodeFrame(path: path, fitting: box, scratch: DecodeScratch())
+            let still = try StillFrame(path: media)
+            return try still.image(frame ?? still.namedFrame, fitting: box)
         } catch {
-            throw fail(error.description)
+            throw fail("\(error)")
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import ReelCore
+import GraphicsSupport
 
 /// Movies from the command line: probe says what FFmpeg reads in them, and what is no movie
 /// (or half of one) gets one line.
@@ -40,5 +42,73 @@ import Testing
             let lines = result.stderr.split(separator: "\n")
             #expect(lines.count == 1 && lines.first?.hasPrefix("reel: \(path): ") == true, "\(result.stderr)")
         }
+    }
+
+    /// A movie plays with its sound (its waveform and spectrogram shown, its decoder on the
+    /// gauge), and Tab to a sequence gives the decoder's memory back; Tab back opens it again.
+    @Test func aMoviePlaysWithItsSoundAndTabGivesItsDecoderBack() async throws {
+        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/dailies.mp4"
+        #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4", "-f", "lavfi", "-i",
+                                       "sine=frequency=880:duration=4", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                                       "-shortest", path]))
+        let stats = folder + "/stats.jsonl"
+        let log = StatsLog(path: stats)
+        let tmux = try await Tmux(width: 120, height: 40)
+        try await tmux.type("'\(Shell.reel)' --paused --audio-device none --stats-file '\(stats)' '\(path)' Assets/demo.####.png")
+        let screen = try await tmux.waitFor { $0.contains("dailies.mp4") && $0.contains("FFT 2048") && $0.contains("decoder ") }
+        #expect(screen.contains("\u{266A} dailies.mp4"), "the title names the movie's sound")
+        #expect(screen.contains("25 fps") && screen.contains("[1–100]"))
+        for (visit, name) in ["demo.####.png", "dailies.mp4", "demo.####.png"].enumerated() {
+            try await tmux.press("Tab")
+            let line = try await log.waitFor(after: log.lines.count) {
+                ($0["file"] as? String)?.hasSuffix(name) == true && ($0["analysing"] as? Bool) == false
+            }.line
+            let decoder = try #require(line["decoder_bytes"] as? Int)
+            if name.hasSuffix(".png") {
+                #expect(decoder == 0, "visit \(visit): the movie's decoders are freed on Tab")
+                #expect(line["audio_bytes"] as? Int == 0)
+            } else {
+                #expect(decoder >= 320 * 180 * 3 / 2, "visit \(visit): at least a frame in the decoder's pool")
+                #expect((line["audio_bytes"] as? Int ?? 0) > 0, "its sound analysed")
+            }
+        }
+        try await tmux.quitAndWaitForShell()
+    }
+
+    /// `reel render --png` of frames 1, 2, 47, 48, 49, 120 and 240 of an H.264 movie (GOPs of 48,
+    /// B-frames, AAC sound) and of MJPEG and ProRes ones is ffmpeg's own decode of that frame, at
+    /// its own size, within 40 dB; the frame after the last is refused in one line.
+    @Test(arguments: [("h264.mp4", ["-c:v", "libx264", "-g", "48", "-bf", "2", "-pix_fmt", "yuv420p", "-preset", "ultrafast"]),
+                      ("mjpeg.avi", ["-c:v", "mjpeg", "-q:v", "3"]),
+                      ("prores.mov", ["-c:v", "prores_ks", "-profile:v", "2"])])
+    func renderPNGIsFFmpegsOwnDecode(name: String, codec: [String]) async throws {
+        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=192x108:rate=24:duration=10", "-f", "lavfi", "-i",
+                                       "sine=duration=10"] + codec + ["-c:a", name.hasSuffix(".avi") ? "pcm_s16le" : "aac",
+                                       "-frames:v", "240", path]))
+        for frame in [1, 2, 47, 48, 49, 120, 240] {
+            let out = folder + "/frame\(frame).png"
+            let result = try await Shell.run([Shell.reel, "render", path, "--frame", String(frame), "--png", out])
+            #expect(result.status == 0, "\(result.stderr)")
+            let header = try PNGDecoder.size(path: out)
+            #expect(header.width == 192 && header.height == 108, "frame \(frame) at its own size")
+            let written = try PNGDecoder.decodeFrame(path: out, fitting: FrameSize(width: 192, height: 108), scratch: DecodeScratch())
+            let raw = folder + "/frame\(frame).rgb"
+            #expect(try await Self.ffmpeg(["-i", path, "-vf", "select=eq(n\\,\(frame - 1))", "-vsync", "0", "-frames:v", "1",
+                                           "-pix_fmt", "rgb24", "-f", "rawvideo", raw]))
+            let pixels = try Data(contentsOf: URL(fileURLWithPath: raw))
+            try #require(pixels.count == 192 * 108 * 3)
+            let quality = try #require(psnr(written, RGBImage(width: 192, height: 108, pixels: [UInt8](pixels))))
+            #expect(quality >= 40, "\(name) frame \(frame): \(quality) dB")
+        }
+        let past = try await Shell.run([Shell.reel, "render", path, "--frame", "241", "--png", folder + "/past.png"])
+        #expect(past.status == 1 && past.stderr.split(separator: "\n").count == 1)
+        #expect(past.stderr.contains("frames 1–240, not 241"), "\(past.stderr)")
     }
 }

@@ -4,14 +4,16 @@ import Testing
 /// RSS and heap figures follow real allocations.
 @Suite(.serialized) struct ProcessMemoryTests {
     @Test func residentSetGrowsWithTouchedMemoryAndShrinksWhenItIsFreed() {
+        // Other suites' threads allocate and free meanwhile (a closed session trims the heap),
+        // so 64 MiB must show as at least 48 either way.
         ProcessMemory.configureAllocator()
         let before = ProcessMemory.residentBytes()
         var block: [UInt8]? = [UInt8](repeating: 1, count: 64 << 20)
         let during = ProcessMemory.residentBytes()
-        #expect(during - before >= 60 << 20)
+        #expect(during - before >= 48 << 20)
         #expect(block?[12345] == 1)
         block = nil
-        #expect(ProcessMemory.residentBytes() < during - (60 << 20), "a mapped block leaves RSS when freed")
+        #expect(ProcessMemory.residentBytes() < during - (48 << 20), "a mapped block leaves RSS when freed")
     }
 
     /// Sanitizers replace glibc's allocator, and then mallinfo2 has nothing to report.

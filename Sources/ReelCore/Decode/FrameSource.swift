@@ -16,9 +16,14 @@ public protocol FrameSource: Sendable {
     /// with another). The default decodes the one frame.
     func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch, isCached: (Int) -> Bool,
                 alongside: (Int, FrameContent) -> Void) -> FrameContent?
+    /// Gives back what the source keeps open (a movie's decoder); decodes after it fail. The
+    /// default keeps nothing open.
+    func close()
 }
 
 extension FrameSource {
+    public func close() {}
+
     public func missingCount(in range: ClosedRange<Int>) -> Int { range.count(where: { !hasFile($0) }) }
 
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch, isCached: (Int) -> Bool,

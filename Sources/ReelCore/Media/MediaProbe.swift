@@ -22,7 +22,7 @@ public enum MediaProbe {
             return .sequence(sequence, width: size.width, height: size.height)
         }
         guard FileBytes.exists(path) else { throw .notFound(path: path) }
-        if isMoviePath(path) { return .movie(path: path, try MovieFile(path: path).info) }
+        if SampleReaders.usesFFmpeg(path) { return .movie(path: path, try MovieFile(path: path).info) }
         do {
             let file = try SoundFile(path: path)
             return .audio(path: path, file.info)
@@ -39,9 +39,14 @@ public enum MediaProbe {
 
     /// Whether `path` names a movie file, by its extension.
     public static func isMoviePath(_ path: String) -> Bool {
+        movieExtensions.contains(extensionOf(path))
+    }
+
+    /// The file name's extension in lower case, "" when it has none.
+    static func extensionOf(_ path: String) -> String {
         let name = splitPath(path).name
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return movieExtensions.contains(name[name.index(after: dot)...].lowercased())
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 
     /// Whether `path` names an image sequence rather than audio: a folder, a `.png` file, or a

@@ -17,6 +17,8 @@ public struct MemoryStats: Equatable, Sendable {
     public var dropped = 0
     /// Bytes of audio buffers (`AudioMemory`).
     public var audioBytes = 0
+    /// Bytes of the movie decoders' frame pools (`DecoderMemory`).
+    public var decoderBytes = 0
 
     public init() {}
 
@@ -28,6 +30,7 @@ public struct MemoryStats: Equatable, Sendable {
         [("rss_bytes", rssBytes), ("heap_bytes", heapBytes), ("cache_bytes", cacheBytes),
          ("cache_budget", cacheBudget), ("cached_frames", cachedFrames), ("decodes", decodes),
          ("queued", queued), ("running", running), ("epoch", epoch), ("hits", hits),
-         ("misses", misses), ("evictions", evictions), ("dropped", dropped), ("audio_bytes", audioBytes)]
+         ("misses", misses), ("evictions", evictions), ("dropped", dropped), ("audio_bytes", audioBytes),
+         ("decoder_bytes", decoderBytes)]
     }
 }

@@ -4,24 +4,21 @@ import CAVUtil
 import CSwscale
 
 /// Decodes frames of a movie's video stream by number, frame-accurately, as RGB at a size
-/// (libavcodec: `avcodec_send_packet`/`receive_frame`, `avcodec_flush_buffers`; libswscale:
-/// `sws_getCachedContext`, `sws_scale`).
+/// (through `StreamDecoder`; libswscale: `sws_getCachedContext`, `sws_scale`).
 ///
 /// Frame N is the frame that starts (N - 1) / fps after the stream's first timestamp. A frame
 /// after the last one decoded, and not more than `forwardLimit` frames after it, is reached by
 /// decoding on; any other is reached by seeking to the keyframe before it, flushing the decoder
-/// and decoding forward. Owns the codec context, its frame, packet and scaler, and the file;
-/// frees them on deinit. Not thread-safe: `MovieSource` serializes the pool's calls.
+/// and decoding forward. Owns the stream's decoder, the scaler and the file, and frees them on
+/// deinit. Not thread-safe: `MovieSource` serializes the pool's calls.
 final class MovieDecoder {
     let file: MovieFile
-    private let codec: UnsafeMutablePointer<AVCodecContext>
-    private let frame: UnsafeMutablePointer<AVFrame>
-    private let packet: UnsafeMutablePointer<AVPacket>
+    private let stream: StreamDecoder
+    private var frame: UnsafeMutablePointer<AVFrame> { stream.frame }
     private var scaler: OpaquePointer?
     /// The number of the frame last handed out by the decoder, nil after a seek or at the start.
     private var last: Int?
-    /// The end of the file was reached and the decoder drained.
-    private var drained = false
+    private var drained: Bool { stream.drained }
 
     /// Frames ahead of the last one decoded that are reached by decoding on rather than seeking
     /// (longer than any common GOP).
@@ -29,36 +26,11 @@ final class MovieDecoder {
 
     init(path: String) throws(MediaError) {
         file = try MovieFile(path: path)
-        guard let stream = file.videoStream, let parameters = stream.pointee.codecpar else {
-            throw .badMovie(path: path, reason: "no video stream")
-        }
-        guard let decoder = avcodec_find_decoder(parameters.pointee.codec_id) else {
-            throw .badMovie(path: path, reason: "no decoder for \(file.info.codec) in this FFmpeg")
-        }
-        guard let codec = avcodec_alloc_context3(decoder) else { throw .badMovie(path: path, reason: "out of memory") }
-        var context: UnsafeMutablePointer<AVCodecContext>? = codec
-        guard let frame = av_frame_alloc(), let packet = av_packet_alloc() else {
-            avcodec_free_context(&context)
-            throw .badMovie(path: path, reason: "out of memory")
-        }
-        self.codec = codec
-        self.frame = frame
-        self.packet = packet
-        try AVCall.check(avcodec_parameters_to_context(codec, parameters), path: path, "cannot set up the decoder")
-        codec.pointee.pkt_timebase = stream.pointee.time_base
-        // Slice threads keep a frame's latency at one; frame threads would hold several back.
-        codec.pointee.thread_count = 0
-        codec.pointee.thread_type = FF_THREAD_SLICE
-        try AVCall.check(avcodec_open2(codec, decoder, nil), path: path, "cannot open the \(file.info.codec) decoder")
+        guard let index = file.info.videoStream else { throw .badMovie(path: path, reason: "no video stream") }
+        stream = try StreamDecoder(file: file, stream: index, sliceThreads: true)
     }
 
     deinit {
-        var context: UnsafeMutablePointer<AVCodecContext>? = codec
-        avcodec_free_context(&context)
-        var frame: UnsafeMutablePointer<AVFrame>? = self.frame
-        av_frame_free(&frame)
-        var packet: UnsafeMutablePointer<AVPacket>? = self.packet
-        av_packet_free(&packet)
         sws_freeContext(scaler)
     }
 
@@ -99,44 +71,14 @@ final class MovieDecoder {
         let halfFrame = Int64(Double(file.timeBase.den) / Double(max(1, file.timeBase.num)) / max(1, info.fps) / 2)
         let ticks = fromStart ? file.startTicks : max(file.startTicks, file.ticks(frame: number) - halfFrame)
         try file.seek(toTicks: ticks)
-        avcodec_flush_buffers(codec)
+        stream.flush()
         last = nil
-        drained = false
     }
 
     /// The number of the next frame the decoder gives, left in `frame`; nil at the end.
     private func nextFrame() throws(MediaError) -> Int? {
-        while true {
-            let received = avcodec_receive_frame(codec, frame)
-            if received >= 0 {
-                var ticks = frame.pointee.best_effort_timestamp
-                if ticks == AVCall.noTimestamp { ticks = frame.pointee.pts }
-                if ticks == AVCall.noTimestamp { return (last ?? 0) + 1 }
-                return file.frameNumber(ticks: ticks)
-            }
-            if received == AVCall.eof {
-                drained = true
-                return nil
-            }
-            guard received == AVCall.eagain else {
-                try AVCall.check(received, path: file.path, "cannot decode")
-                return nil
-            }
-            try feed()
-        }
-    }
-
-    /// Sends the decoder the next packet of the video stream, or the end of the stream.
-    private func feed() throws(MediaError) {
-        while file.read(into: packet) {
-            defer { av_packet_unref(packet) }
-            guard Int(packet.pointee.stream_index) == file.info.videoStream else { continue }
-            let sent = avcodec_send_packet(codec, packet)
-            // A damaged packet is skipped: the frames around it may still decode.
-            if sent < 0 && sent != AVCall.eagain && sent != AVCall.eof { continue }
-            return
-        }
-        _ = avcodec_send_packet(codec, nil)
+        guard try stream.next() else { return nil }
+        return stream.frameTicks.map(file.frameNumber(ticks:)) ?? (last ?? 0) + 1
     }
 
     /// The frame in `frame` as RGB fitting `box`.

@@ -59,9 +59,41 @@ final class MovieFile {
         av_read_frame(context, packet) >= 0
     }
 
+    /// Stream `index` of the file, when it has one.
+    func stream(_ index: Int) -> UnsafeMutablePointer<AVStream>? {
+        guard index >= 0, index < Int(context.pointee.nb_streams) else { return nil }
+        return context.pointee.streams[index]
+    }
+
+    /// The first timestamp of stream `index`, in its ticks (0 when it has none).
+    func startTicks(ofStream index: Int) -> Int64 {
+        guard let start = stream(index)?.pointee.start_time, start != AVCall.noTimestamp else { return 0 }
+        return start
+    }
+
+    /// `ticks` of stream `index`'s time base in seconds.
+    func seconds(ticks: Int64, ofStream index: Int) -> Double {
+        let base = stream(index)?.pointee.time_base ?? AVRational(num: 1, den: 1)
+        return Double(ticks) * Double(base.num) / Double(max(1, base.den))
+    }
+
+    /// Seconds stream `index` lasts: its own duration, else the container's.
+    func duration(ofStream index: Int) -> Double {
+        if let stream = stream(index), stream.pointee.duration != AVCall.noTimestamp, stream.pointee.duration > 0 {
+            let base = stream.pointee.time_base
+            return Double(stream.pointee.duration) * Double(base.num) / Double(max(1, base.den))
+        }
+        return context.pointee.duration > 0 ? Double(context.pointee.duration) / Double(AV_TIME_BASE) : 0
+    }
+
     /// Seeks the video stream to the keyframe at or before `ticks`.
     func seek(toTicks ticks: Int64) throws(MediaError) {
         guard let index = info.videoStream else { return }
+        try seek(stream: index, toTicks: ticks)
+    }
+
+    /// Seeks stream `index` to the keyframe (or, for sound, the packet) at or before `ticks` of its time base.
+    func seek(stream index: Int, toTicks ticks: Int64) throws(MediaError) {
         try AVCall.check(av_seek_frame(context, Int32(index), ticks, AVSEEK_FLAG_BACKWARD), path: path, "cannot seek")
     }
 

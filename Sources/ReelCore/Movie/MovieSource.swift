@@ -6,20 +6,26 @@
 public struct MovieSource: FrameSource {
     public let id: SourceID
     public let info: MovieInfo
-    private let decoder: Locked<MovieDecoder>
+    /// nil once closed.
+    private let decoder: Locked<MovieDecoder?>
 
     /// Opens `path` for decoding (the file stays open until the last copy of this goes).
     public init(id: SourceID, path: String) throws(MediaError) {
         let opened = try MovieDecoder(path: path)
         self.id = id
         info = opened.info
-        decoder = Locked(opened)
+        decoder = Locked<MovieDecoder?>(opened)
     }
 
     /// The frames the player plays.
     public var frames: ClosedRange<Int> { 1...max(1, info.frameCount) }
 
     public func hasFile(_ frame: Int) -> Bool { frames.contains(frame) }
+
+    /// Frees the decoder (its codec context, frame pool and file) once the frame it decodes is done.
+    public func close() {
+        decoder.withLock { $0 = nil }
+    }
 
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
         decode(frame, fitting: size, scratch: scratch, isCached: { _ in false }, alongside: { _, _ in }) ?? .missing
@@ -30,6 +36,7 @@ public struct MovieSource: FrameSource {
         decoder.withLock { decoder in
             // Another worker's GOP may have brought it while this one waited.
             guard !isCached(frame) else { return nil }
+            guard let decoder else { return .failed("the movie is closed") }
             do {
                 return .image(try decoder.image(frame, fitting: size, alongside: { number, image in
                     if !isCached(number) { alongside(number, .image(image)) }

@@ -12,7 +12,7 @@ public final class MediaSession {
     public let analysis: AudioAnalysis?
     /// The sequence, when the item is one.
     public let picture: PictureSource?
-    /// The movie's video stream, when the item is a movie (its sound is not played yet).
+    /// The movie's video stream, when the item is a movie that has one (its sound is `sound`).
     public let movie: MovieSource?
     public let name: String
 
@@ -29,8 +29,14 @@ public final class MediaSession {
             audioPath = audio
         case .movie(let path):
             picture = nil
-            do {
-                movie = try MovieSource(id: .next(), path: path)
+            do throws(MediaError) {
+                // A movie of sound only plays as an audio file does.
+                let streams = try MovieFile(path: path).info
+                guard streams.videoStream != nil || !streams.audioStreams.isEmpty else {
+                    throw MediaError.badMovie(path: path, reason: "it has no video or audio stream")
+                }
+                movie = streams.videoStream == nil ? nil : try MovieSource(id: .next(), path: path)
+                audioPath = streams.audioStreams.isEmpty ? nil : path
             } catch {
                 throw .noPicture(path: path, reason: error)
             }
@@ -45,7 +51,7 @@ public final class MediaSession {
         if let path = audioPath {
             do {
                 analysis = try analysisView.map { view throws(MediaError) in try AudioAnalysis(path: path, view: view) }
-                if let analysis { info = analysis.info } else { info = try SoundFile(path: path).info }
+                if let analysis { info = analysis.info } else { info = try SampleReaders.open(path).info }
             } catch {
                 throw .unreadableSound(path: path, reason: error)
             }

@@ -237,13 +237,15 @@ public final class PlayerSession {
         stats.rssBytes = ProcessMemory.residentBytes()
         stats.heapBytes = ProcessMemory.heapBytes()
         stats.audioBytes = AudioMemory.bytes
+        stats.decoderBytes = DecoderMemory.bytes
         return stats
     }
 
-    /// Stops the pool's work for this sequence and gives back its frames.
+    /// Stops the pool's work for this sequence, gives back its frames and closes its source.
     public func close() {
         soundSync?.stop()
         pool.cancelAll()
+        source.close()
         cache.release(source.id)
         ProcessMemory.trim()
     }

@@ -77,6 +77,7 @@ extension PlayerApp {
             stats.rssBytes = ProcessMemory.residentBytes()
             stats.heapBytes = ProcessMemory.heapBytes()
             stats.audioBytes = AudioMemory.bytes
+            stats.decoderBytes = DecoderMemory.bytes
         }
         history.record(stats.rssBytes, at: now)
         counters.analysing = current?.analysis.map { !$0.progress.isDone } ?? false

@@ -95,9 +95,13 @@ public enum GaugePane {
             field("dropped", String(s.dropped)),
             field("epoch", String(s.epoch)),
         ]
-        // The terminal's pictures are Reel's memory too; they come right after the audio buffers.
-        if let bytes = model.terminalImageBytes { fields.insert(field("term", ByteText.format(bytes)), at: 4) }
-        if let rate = model.linkBytesPerSecond { fields.insert(field("link", ByteText.format(rate) + "/s"), at: 5) }
+        // A movie's decoders and the terminal's pictures are Reel's memory too; they come right
+        // after the audio buffers.
+        var extra: [[Piece]] = []
+        if s.decoderBytes > 0 { extra.append(field("decoder", ByteText.format(s.decoderBytes))) }
+        if let bytes = model.terminalImageBytes { extra.append(field("term", ByteText.format(bytes))) }
+        if let rate = model.linkBytesPerSecond { extra.append(field("link", ByteText.format(rate) + "/s")) }
+        fields.insert(contentsOf: extra, at: 4)
         return fields
     }
 
@@ -121,6 +125,7 @@ public enum GaugePane {
             [label("cache   ")] + bar(used: s.cacheBytes, budget: s.cacheBudget, width: barWidth) + cacheText,
             rssRow,
             [label("heap    "), value(ByteText.format(s.heapBytes)), label("   audio buffers "), value(ByteText.format(s.audioBytes))]
+                + (s.decoderBytes > 0 ? [label("   decoders "), value(ByteText.format(s.decoderBytes))] : [])
                 + (model.terminalImageBytes.map { [label("   terminal pictures "), value(ByteText.format($0))] } ?? [])
                 + (model.linkBytesPerSecond.map { [label("   link "), value(ByteText.format($0) + "/s")] } ?? []),
             [label("decode  queued "), value("\(s.queued)"), label("  running "), value("\(s.running)"),

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import ReelCore
 
-/// Every test that allocates audio buffers runs under this one serialized suite, because
-/// `AudioMemory` is one process-wide count and the tests check it returns to where it was.
+/// Every test that allocates audio buffers or opens a movie decoder runs under this one
+/// serialized suite, because `AudioMemory` and `DecoderMemory` are process-wide counts and the
+/// tests check they return to where they were.
 @Suite(.serialized) struct AudioTests {}
 
 /// Signals written as 16-bit WAV files for the analysis tests.

@@ -2,76 +2,78 @@ import Foundation
 import Testing
 @testable import ReelCore
 
-/// Frame accuracy: Reel's frame N of a movie is ffmpeg's frame N, whatever order they are asked in.
-@Suite struct MovieDecoderTests {
-    static let frames = [1, 2, 47, 48, 49, 120, 240]
+extension AudioTests {
+    /// Frame accuracy: Reel's frame N of a movie is ffmpeg's frame N, whatever order they are asked in.
+    @Suite struct MovieDecoderTests {
+        static let frames = [1, 2, 47, 48, 49, 120, 240]
 
-    /// Decodes `order` and compares each frame with ffmpeg's own decode of it.
-    static func expectFramesMatch(_ path: String, order: [Int], width: Int, height: Int, limit: Double = 40) throws {
-        let decoder = try MovieDecoder(path: path)
-        for number in order {
-            let image = try decoder.image(number, fitting: FrameSize(width: width, height: height))
-            let reference = try #require(MovieFixture.reference(path, frame: number, width: width, height: height))
-            let quality = MovieFixture.psnr(image, reference)
-            #expect(quality >= limit, "frame \(number) of \(path): \(quality) dB against ffmpeg's")
+        /// Decodes `order` and compares each frame with ffmpeg's own decode of it.
+        static func expectFramesMatch(_ path: String, order: [Int], width: Int, height: Int, limit: Double = 40) throws {
+            let decoder = try MovieDecoder(path: path)
+            for number in order {
+                let image = try decoder.image(number, fitting: FrameSize(width: width, height: height))
+                let reference = try #require(MovieFixture.reference(path, frame: number, width: width, height: height))
+                let quality = MovieFixture.psnr(image, reference)
+                #expect(quality >= limit, "frame \(number) of \(path): \(quality) dB against ffmpeg's")
+            }
         }
-    }
 
-    @Test func h264WithBFramesIsFrameAccurateForwardBackwardAndInReverse() throws {
-        let folder = TemporaryFolder()
-        let path = folder.path + "/gop48.mp4"
-        try #require(MovieFixture.make(path))
-        let info = try MovieFile(path: path).info
-        #expect(info.codec == "h264" && info.width == 160 && info.height == 96)
-        #expect(info.frameCount == 240 && abs(info.fps - 24) < 1e-9)
-        #expect(info.audioStreams.first?.codec == "aac")
-        try Self.expectFramesMatch(path, order: Self.frames, width: 160, height: 96)
-        try Self.expectFramesMatch(path, order: Self.frames.reversed(), width: 160, height: 96)
-        try Self.expectFramesMatch(path, order: [50, 49, 48, 47, 46], width: 160, height: 96)
-    }
-
-    @Test func steppingBackDecodesTheGOPOnceAndHandsOverEveryFrameOfIt() throws {
-        let folder = TemporaryFolder()
-        let path = folder.path + "/gop48.mp4"
-        try #require(MovieFixture.make(path, frames: 120, audio: false))
-        let source = try MovieSource(id: .next(), path: path)
-        let box = FrameSize(width: 160, height: 96)
-        var cached: [Int: RGBImage] = [:]
-        func ask(_ frame: Int) -> FrameContent? {
-            source.decode(frame, fitting: box, scratch: DecodeScratch(), isCached: { cached[$0] != nil }, alongside: { number, content in
-                if case .image(let image) = content { cached[number] = image }
-            })
+        @Test func h264WithBFramesIsFrameAccurateForwardBackwardAndInReverse() throws {
+            let folder = TemporaryFolder()
+            let path = folder.path + "/gop48.mp4"
+            try #require(MovieFixture.make(path))
+            let info = try MovieFile(path: path).info
+            #expect(info.codec == "h264" && info.width == 160 && info.height == 96)
+            #expect(info.frameCount == 240 && abs(info.fps - 24) < 1e-9)
+            #expect(info.audioStreams.first?.codec == "aac")
+            try Self.expectFramesMatch(path, order: Self.frames, width: 160, height: 96)
+            try Self.expectFramesMatch(path, order: Self.frames.reversed(), width: 160, height: 96)
+            try Self.expectFramesMatch(path, order: [50, 49, 48, 47, 46], width: 160, height: 96)
         }
-        // Frame 60 from nowhere: from the keyframe at 49, the eleven before it come along.
-        guard case .image(let sixty)? = ask(60) else { Issue.record("frame 60"); return }
-        cached[60] = sixty
-        #expect(Set(cached.keys) == Set(49...60))
-        // Stepping back from there needs no decode at all: every frame is cached.
-        #expect(ask(59) == nil)
-        for (number, image) in cached {
-            let reference = try #require(MovieFixture.reference(path, frame: number, width: 160, height: 96))
-            #expect(MovieFixture.psnr(image, reference) >= 40, "frame \(number), handed over on the way")
+
+        @Test func steppingBackDecodesTheGOPOnceAndHandsOverEveryFrameOfIt() throws {
+            let folder = TemporaryFolder()
+            let path = folder.path + "/gop48.mp4"
+            try #require(MovieFixture.make(path, frames: 120, audio: false))
+            let source = try MovieSource(id: .next(), path: path)
+            let box = FrameSize(width: 160, height: 96)
+            var cached: [Int: RGBImage] = [:]
+            func ask(_ frame: Int) -> FrameContent? {
+                source.decode(frame, fitting: box, scratch: DecodeScratch(), isCached: { cached[$0] != nil }, alongside: { number, content in
+                    if case .image(let image) = content { cached[number] = image }
+                })
+            }
+            // Frame 60 from nowhere: from the keyframe at 49, the eleven before it come along.
+            guard case .image(let sixty)? = ask(60) else { Issue.record("frame 60"); return }
+            cached[60] = sixty
+            #expect(Set(cached.keys) == Set(49...60))
+            // Stepping back from there needs no decode at all: every frame is cached.
+            #expect(ask(59) == nil)
+            for (number, image) in cached {
+                let reference = try #require(MovieFixture.reference(path, frame: number, width: 160, height: 96))
+                #expect(MovieFixture.psnr(image, reference) >= 40, "frame \(number), handed over on the way")
+            }
         }
-    }
 
-    @Test(arguments: [("mjpeg.avi", ["-c:v", "mjpeg", "-q:v", "3"]), ("prores.mov", ["-c:v", "prores_ks", "-profile:v", "2"])])
-    func intraCodecsAreFrameAccurate(name: String, codec: [String]) throws {
-        let folder = TemporaryFolder()
-        let path = folder.path + "/" + name
-        try #require(MovieFixture.make(path, codec: codec, audio: false))
-        try Self.expectFramesMatch(path, order: Self.frames.reversed() + [1, 2], width: 160, height: 96)
-    }
+        @Test(arguments: [("mjpeg.avi", ["-c:v", "mjpeg", "-q:v", "3"]), ("prores.mov", ["-c:v", "prores_ks", "-profile:v", "2"])])
+        func intraCodecsAreFrameAccurate(name: String, codec: [String]) throws {
+            let folder = TemporaryFolder()
+            let path = folder.path + "/" + name
+            try #require(MovieFixture.make(path, codec: codec, audio: false))
+            try Self.expectFramesMatch(path, order: Self.frames.reversed() + [1, 2], width: 160, height: 96)
+        }
 
-    @Test func framesPastTheEndAndFilesThatAreNoMovieSayWhy() throws {
-        let folder = TemporaryFolder()
-        let path = folder.path + "/short.mp4"
-        try #require(MovieFixture.make(path, frames: 24, audio: false))
-        let decoder = try MovieDecoder(path: path)
-        #expect(throws: MediaError.self) { try decoder.image(25, fitting: FrameSize(width: 160, height: 96)) }
-        // Still usable after.
-        #expect(try decoder.image(24, fitting: FrameSize(width: 160, height: 96)).width == 160)
-        folder.write("text.mp4", Array("not a movie".utf8))
-        #expect(throws: MediaError.self) { try MovieDecoder(path: folder.path + "/text.mp4") }
-        #expect(throws: MediaError.self) { try MovieDecoder(path: folder.path + "/none.mp4") }
+        @Test func framesPastTheEndAndFilesThatAreNoMovieSayWhy() throws {
+            let folder = TemporaryFolder()
+            let path = folder.path + "/short.mp4"
+            try #require(MovieFixture.make(path, frames: 24, audio: false))
+            let decoder = try MovieDecoder(path: path)
+            #expect(throws: MediaError.self) { try decoder.image(25, fitting: FrameSize(width: 160, height: 96)) }
+            // Still usable after.
+            #expect(try decoder.image(24, fitting: FrameSize(width: 160, height: 96)).width == 160)
+            folder.write("text.mp4", Array("not a movie".utf8))
+            #expect(throws: MediaError.self) { try MovieDecoder(path: folder.path + "/text.mp4") }
+            #expect(throws: MediaError.self) { try MovieDecoder(path: folder.path + "/none.mp4") }
+        }
     }
 }

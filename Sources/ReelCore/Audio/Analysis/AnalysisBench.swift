@@ -22,7 +22,7 @@ public enum AnalysisBench {
     /// STFT of every channel at `fftSize` and `hop` with no padding ((frames - size) / hop + 1 per
     /// channel, as the C baseline and scipy's `padded=False`), Hann window, each bin in dBFS.
     public static func spectrogram(path: String, fftSize: Int = 2048, hop: Int = 512) throws(MediaError) -> Result {
-        let file = try SoundFile(path: path)
+        let file = try SampleReaders.open(path)
         let channels = file.info.channels
         var result = Result(channels: channels)
         let block = AudioBuffer<Float>(capacity: blockFrames * channels, repeating: 0)
@@ -48,7 +48,7 @@ public enum AnalysisBench {
 
     /// The peak pyramid of the whole file.
     public static func waveform(path: String) throws(MediaError) -> Result {
-        let file = try SoundFile(path: path)
+        let file = try SampleReaders.open(path)
         let channels = file.info.channels
         var result = Result(channels: channels)
         let block = AudioBuffer<Float>(capacity: blockFrames * channels, repeating: 0)
@@ -67,7 +67,7 @@ public enum AnalysisBench {
 
     /// Reads `file` to its end a block at a time, calling `work` with each block's frame count,
     /// and adds the CPU seconds of reading and of working to `result` apart.
-    private static func readTimed(_ file: SoundFile, into block: AudioBuffer<Float>, result: inout Result, work: (Int) -> Void) {
+    private static func readTimed(_ file: any SampleReader, into block: AudioBuffer<Float>, result: inout Result, work: (Int) -> Void) {
         while true {
             let decodeStart = MonotonicClock.threadCPU()
             let count = file.read(into: block.pointer, frames: blockFrames)

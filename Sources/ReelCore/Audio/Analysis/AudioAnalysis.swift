@@ -69,11 +69,11 @@ public final class AudioAnalysis: @unchecked Sendable {
     private let condition = NSCondition()
     private var state: State
     /// Used by the worker thread only once it has started (which may open it again).
-    private var file: SoundFile
+    private var file: any SampleReader
 
     /// Opens `path` (throwing the reason it cannot be read) and starts analysing it.
     public init(path: String, settings: SpectrogramSettings = SpectrogramSettings(), view: View) throws(MediaError) {
-        let file = try SoundFile(path: path)
+        let file = try SampleReaders.open(path)
         self.file = file
         self.path = path
         info = file.info
@@ -174,6 +174,7 @@ public final class AudioAnalysis: @unchecked Sendable {
         state.colors = nil
         state.bank = nil
         state.pyramid = nil
+        file = ClosedSamples(replacing: file)
         condition.unlock()
         ProcessMemory.trim()
     }
@@ -314,7 +315,7 @@ public final class AudioAnalysis: @unchecked Sendable {
     /// FLAC stream of unknown length), opening the file again and reading up to it.
     private func moveTo(frame: Int, block: AudioBuffer<Float>, blockFrames: Int) -> Bool {
         if file.seek(toFrame: frame) { return true }
-        guard let reopened = try? SoundFile(path: path), reopened.info.channels == info.channels else { return false }
+        guard let reopened = try? SampleReaders.open(path), reopened.info.channels == info.channels else { return false }
         file = reopened
         var position = 0
         while position < frame {

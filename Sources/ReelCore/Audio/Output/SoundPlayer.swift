@@ -33,7 +33,7 @@ public final class SoundPlayer {
     public private(set) var isPlaying = false
     private let feed: OutputFeed
     private var output: any AudioOutput
-    private let file: SoundFile
+    private var file: any SampleReader
     private var feeder: Feeder?
     /// Media seconds at which the current play began, and when by the monotonic clock.
     private var startMedia = 0.0
@@ -41,7 +41,7 @@ public final class SoundPlayer {
 
     public init(path: String, device: Device) throws(SoundError) {
         do {
-            file = try SoundFile(path: path)
+            file = try SampleReaders.open(path)
         } catch {
             throw .file(error)
         }
@@ -117,10 +117,11 @@ public final class SoundPlayer {
         return startMedia + Double(frames) / Double(info.sampleRate)
     }
 
-    /// Stops, closes the device and frees the ring.
+    /// Stops, closes the device, frees the ring and lets the file go.
     public func close() {
         stop()
         output.close()
+        file = ClosedSamples(replacing: file)
     }
 
     private func fallBackToPacedOutput(reason: String) {
@@ -138,7 +139,7 @@ private final class Feeder: @unchecked Sendable {
     private let running = Atomic<Bool>(true)
     private let finished = WakeSignal()
 
-    init(file: SoundFile, feed: OutputFeed) {
+    init(file: any SampleReader, feed: OutputFeed) {
         let thread = Thread { [self] in
             run(file: file, feed: feed)
             finished.signal()
@@ -153,7 +154,7 @@ private final class Feeder: @unchecked Sendable {
         _ = finished.wait(seconds: 5)
     }
 
-    private func run(file: SoundFile, feed: OutputFeed) {
+    private func run(file: any SampleReader, feed: OutputFeed) {
         let blockFrames = 2048
         let sourceChannels = file.info.channels
         let block = AudioBuffer<Float>(capacity: blockFrames * sourceChannels, repeating: 0)

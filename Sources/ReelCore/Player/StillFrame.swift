@@ -1,0 +1,75 @@
+/// One frame of what the user named, for `reel render`: the picture opened as the player opens
+/// it (a sequence through `PictureSource`, a movie through `MovieSource`) and one frame of it
+/// decoded on the caller's thread, at a size or at its own.
+///
+/// Not thread-safe (a movie's decoder decodes in order); one command uses it and lets it go.
+public struct StillFrame {
+    /// Why the frame asked for cannot be given: one line for the user.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case outOfRange(name: String, frames: ClosedRange<Int>, asked: Int)
+        case missing(name: String, frame: Int)
+        case undecodable(name: String, frame: Int, reason: String)
+
+        public var description: String {
+            switch self {
+            case .outOfRange(let name, let frames, let asked):
+                return "\(name) has frames \(frames.lowerBound)–\(frames.upperBound), not \(asked)"
+            case .missing(let name, let frame):
+                return "frame \(frame) of \(name) is missing (no file for it)"
+            case .undecodable(_, _, let reason):
+                return reason
+            }
+        }
+    }
+
+    public let name: String
+    public let frames: ClosedRange<Int>
+    /// The frame whose file the path names, else the first.
+    public let namedFrame: Int
+    /// The picture's own size, when a header could be read.
+    public let size: FrameSize?
+    private let source: any FrameSource
+
+    /// Opens the picture at `path`: a sequence (a frame, its folder, a pattern) or a movie.
+    public init(path: String) throws(OpenError) {
+        if MediaProbe.isMoviePath(path) {
+            let movie: MovieSource
+            do {
+                movie = try MovieSource(id: .next(), path: path)
+            } catch {
+                throw .noPicture(path: path, reason: error)
+            }
+            source = movie
+            name = MediaItem(path: path).displayName
+            frames = movie.frames
+            namedFrame = movie.frames.lowerBound
+            size = FrameSize(width: movie.info.width, height: movie.info.height)
+            return
+        }
+        let picture = try PictureSource(path: path)
+        let sequence = picture.sequence
+        source = PNGSequenceSource(id: .next(), sequence: sequence)
+        name = sequence.displayName
+        let range = sequence.first...sequence.last
+        frames = range
+        var named: Int?
+        if case .pattern(let pattern) = sequence.naming {
+            named = pattern.frameNumber(fileName: MediaItem(path: path).displayName)
+        }
+        namedFrame = named.flatMap { range.contains($0) ? $0 : nil } ?? sequence.first
+        size = picture.imageSize
+    }
+
+    /// Frame `number` scaled to fit `box`, or at its own size when `box` is nil.
+    public func image(_ number: Int, fitting box: FrameSize?) throws(Failure) -> RGBImage {
+        guard frames.contains(number) else { throw .outOfRange(name: name, frames: frames, asked: number) }
+        guard source.hasFile(number) else { throw .missing(name: name, frame: number) }
+        // A frame is never larger than the decoders' limit, so that box is its own size.
+        let target = box ?? size ?? FrameSize(width: FrameLimit.maxSide, height: FrameLimit.maxSide)
+        switch source.decode(number, fitting: target, scratch: DecodeScratch()) {
+        case .image(let image): return image
+        case .missing: throw .missing(name: name, frame: number)
+        case .failed(let reason): throw .undecodable(name: name, frame: number, reason: reason)
+        }
+    }
+}
