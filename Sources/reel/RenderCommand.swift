@@ -108,8 +108,9 @@ struct RenderCommand: ParsableCommand {
     /// The frame asked for (or named), decoded to fit `box` (nil: at its own size).
     func decodeFrame(fitting box: FrameSize?) throws -> RGBImage {
         do {
-            let still = try StillFrame(path: media)
-            return try still.image(frame ?? still.namedFrame, fitting: box)
+            let picture = try Picture(path: media)
+            defer { picture.close() }
+            return try picture.frame(frame ?? picture.namedFrame, fitting: box)
         } catch {
             throw fail("\(error)")
         }

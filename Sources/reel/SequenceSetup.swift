@@ -1,14 +1,23 @@
 import ArgumentParser
 import ReelCore
 
-/// What `soak`, `bench` and `render` share to open a sequence and size their cache: the core's
-/// opener (`PictureSource`), its error as the command's one line and exit status 1.
+/// What `soak`, `bench` and `render` share to open a picture and size their cache: the core's
+/// openers (`PictureSource`, `Picture`), their errors as the command's one line and exit status 1.
 enum SequenceSetup {
     /// The sequence at `path` and its frame size (nil when no frame's header can be read: it
     /// still plays, the viewer saying why).
     static func picture(at path: String) throws -> PictureSource {
         do {
             return try PictureSource(path: path)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
+    /// The picture at `path`: a sequence or a movie.
+    static func openPicture(at path: String) throws -> Picture {
+        do {
+            return try Picture(path: path)
         } catch {
             throw fail(error.description)
         }

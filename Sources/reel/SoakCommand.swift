@@ -3,22 +3,22 @@ import ReelCore
 
 /// `reel soak MEDIA [--work-area A-B] [--loops N] …`: plays a work area in a loop with no UI and
 /// prints the memory figures after every loop; exit status 1 when RSS grew.
-/// `reel soak FILE... --switch [--cycles N] [--vary-analysis]`: opens audio files one after another
+/// `reel soak FILE... --switch [--cycles N] [--vary-analysis]`: opens audio files or movies one after another
 /// instead (see SoakCommand+Switch.swift).
 struct SoakCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "soak",
-        abstract: "Loop a work area (or switch between audio files) with no UI and print memory; exit 1 when RSS grows.",
+        abstract: "Loop a work area (or switch between audio files and movies) with no UI and print memory; exit 1 when RSS grows.",
         discussion: """
             RSS growth is measured from the end of loop (or cycle) 2 to the end of the last one. Without \
             --realtime the loop runs as fast as decoding allows. With --switch, the files are audio \
             files, each opened, analysed completely and closed in turn, --cycles times.
             """)
 
-    @Argument(help: "A sequence (one frame's file, its folder, or a pattern); with --switch, audio files.")
+    @Argument(help: "A sequence (one frame's file, its folder, or a pattern) or a movie; with --switch, audio files or movies.")
     var media: [String]
 
-    @Flag(name: .customLong("switch"), help: "Open the audio files one after another, each analysed completely.")
+    @Flag(name: .customLong("switch"), help: "Open the audio files or movies one after another, each analysed completely.")
     var switchFiles = false
 
     @Option(help: "With --switch: how many cycles over the files.")
@@ -56,7 +56,7 @@ struct SoakCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard !media.isEmpty else { throw ValidationError("name a sequence, or audio files with --switch") }
+        guard !media.isEmpty else { throw ValidationError("name a sequence or a movie, or audio files and movies with --switch") }
         if switchFiles {
             guard (1...1_000_000).contains(cycles) else { throw ValidationError("--cycles must be between 1 and 1000000") }
             guard FrameSize(parsing: view) != nil else { throw ValidationError("--view must be COLUMNSxROWS, as 200x64") }
@@ -73,14 +73,15 @@ struct SoakCommand: ParsableCommand {
     func run() throws {
         ProcessMemory.configureAllocator()
         if switchFiles { return try runSwitch() }
-        let setup = try SequenceSetup.picture(at: media[0])
-        let sequence = setup.sequence
+        let picture = try SequenceSetup.openPicture(at: media[0])
+        defer { picture.close() }
+        let frames = picture.frames
         let area = workArea.flatMap(parseFrameRange)
-        if let area, area.lowerBound < sequence.first || area.upperBound > sequence.last {
-            throw fail("--work-area \(area.lowerBound)-\(area.upperBound) is outside the sequence's frames \(sequence.first)-\(sequence.last)")
+        if let area, area.lowerBound < frames.lowerBound || area.upperBound > frames.upperBound {
+            throw fail("--work-area \(area.lowerBound)-\(area.upperBound) is outside \(picture.name)'s frames \(frames.lowerBound)-\(frames.upperBound)")
         }
-        guard let frameSize = size.flatMap(FrameSize.init(parsing:)) ?? setup.imageSize else {
-            throw fail(setup.unreadableMessage + "; give --size WxH to soak it anyway")
+        guard let frameSize = size.flatMap(FrameSize.init(parsing:)) ?? picture.size else {
+            throw fail((picture.unreadableMessage ?? "\(picture.name): no frame could be read") + "; give --size WxH to soak it anyway")
         }
         let limit = FrameLimit(cacheBudget: decode.cacheBytes)
         guard limit.allows(width: frameSize.width, height: frameSize.height, bytesPerPixel: 3) else {
@@ -90,10 +91,11 @@ struct SoakCommand: ParsableCommand {
         let signal = WakeSignal()
         let cache = FrameCache(budgetBytes: decode.cacheBytes)
         let pool = DecodePool(cache: cache, threads: decode.threads, wake: { signal.signal() })
-        let session = PlayerSession(sequence: sequence, size: frameSize, fps: fps, cache: cache, pool: pool)
-        let range = area ?? sequence.first...sequence.last
+        let session = PlayerSession(source: picture.source, frames: frames, size: frameSize, fps: picture.fps ?? fps,
+                                    cache: cache, pool: pool)
+        let range = area ?? frames
         if !json {
-            printLine("soak \(sequence.displayName) frames \(range.lowerBound)-\(range.upperBound) at \(frameSize), "
+            printLine("soak \(picture.name) frames \(range.lowerBound)-\(range.upperBound) at \(frameSize), "
                       + "cache \(megabytes(cache.budget)), \(pool.threadCount) threads\(realtime ? ", real time" : "")")
         }
         var baseline: Int?

@@ -111,4 +111,57 @@ import GraphicsSupport
         #expect(past.status == 1 && past.stderr.split(separator: "\n").count == 1)
         #expect(past.stderr.contains("frames 1–240, not 241"), "\(past.stderr)")
     }
+
+    static func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    /// `reel soak MOVIE --work-area 1-50 --loops 300`: every frame decoded once, in loop 1, and RSS
+    /// flat; `--switch` over three movies gives every decoder back after each cycle.
+    @Test func soakingAMovieDecodesItsWorkAreaOnceAndSwitchingGivesDecodersBack() async throws {
+        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let movies = [("a.mov", ["-c:v", "libx264", "-g", "48", "-bf", "2", "-pix_fmt", "yuv420p", "-c:a", "aac"]),
+                      ("b.mp4", ["-c:v", "mpeg4", "-c:a", "mp3"]),
+                      ("c.mkv", ["-c:v", "mjpeg", "-c:a", "libopus"])]
+        for (name, codec) in movies {
+            #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=256x144:rate=24:duration=4", "-f", "lavfi", "-i",
+                                           "sine=duration=4"] + codec + ["-shortest", folder + "/" + name]))
+        }
+        let soak = try await Shell.run([Shell.reel, "soak", folder + "/a.mov", "--work-area", "1-50", "--loops", "300", "--json"])
+        #expect(soak.status == 0, "\(soak.stderr)")
+        let loops = try Self.jsonLines(soak.stdout)
+        let first = try #require(loops.first), summary = try #require(loops.last)
+        #expect(first["decodes"] as? Int == 50, "the work area decoded in loop 1")
+        #expect(summary["decodes"] as? Int == 50, "and nothing after it")
+        #expect(summary["ok"] as? Bool == true && (summary["rss_growth_bytes"] as? Int ?? .max) <= 1 << 20)
+        let paths = movies.map { folder + "/" + $0.0 }
+        let switched = try await Shell.run([Shell.reel, "soak"] + paths + ["--switch", "--cycles", "4", "--json"])
+        #expect(switched.status == 0, "\(switched.stderr)")
+        let cycles = try Self.jsonLines(switched.stdout).dropLast()
+        #expect(cycles.count == 4)
+        for cycle in cycles {
+            #expect(cycle["decoder_bytes"] as? Int == 0 && cycle["audio_bytes"] as? Int == 0, "\(cycle)")
+            #expect((cycle["decoder_peak_bytes"] as? Int ?? 0) >= 256 * 144 * 3 / 2 && cycle["frames"] as? Int == 75)
+        }
+    }
+
+    /// `reel bench decode MOVIE` measures Reel's pool and ffmpeg's own decode in the same run.
+    @Test func benchDecodeOfAMovieRunsFFmpegBeside() async throws {
+        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/clip.mp4"
+        #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24:duration=5", "-c:v", "libx264",
+                                       "-pix_fmt", "yuv420p", path]))
+        let result = try await Shell.run([Shell.reel, "bench", "decode", path, "--threads", "2", "--size", "160x90", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(try Self.jsonLines(result.stdout).first)
+        #expect(line["frames"] as? Int == 120 && line["width"] as? Int == 160 && line["height"] as? Int == 90)
+        #expect((line["fps"] as? Double ?? 0) > 0 && (line["ffmpeg_fps"] as? Double ?? 0) > 0)
+        #expect((line["ratio_to_ffmpeg"] as? Double ?? 0) > 0)
+    }
 }

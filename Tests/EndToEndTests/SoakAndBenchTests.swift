@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["soak", "Assets", "--work-area", "90-200"], "outside the sequence"),
+        (["soak", "Assets", "--work-area", "90-200"], "outside Assets/demo.####.png's frames 1-96"),
         (["soak", "Sources"], "no PNG image sequence"),
         (["soak", "Assets", "--work-area", "x"], "--work-area must be A-B"),
         (["soak", "Assets", "--size", "0x5"], "--size must be WxH"),

@@ -1,5 +1,5 @@
 /// The buffers one decode worker reuses from frame to frame: the file's bytes, the RGBA picture
-/// before scaling, and the scaler's working rows.
+/// before scaling, the scaler's working rows, and a movie frame converter.
 ///
 /// Not thread-safe: each worker owns one. Only the finished frame is a new allocation (the cache
 /// owns it); after an unusually large frame the buffers are let go (`trim`), so a single 16k
@@ -11,6 +11,8 @@ public final class DecodeScratch {
     var fileBytes: [UInt8] = []
     var rgba: [UInt8] = []
     var scaler = AreaScaler.Scratch()
+    /// The worker's own converter of movie frames, made on its first movie frame.
+    var movieScaler: MovieScaler?
     /// Hands out a recycled buffer of exactly the byte count asked for, if there is one
     /// (`FrameCache.takeSpare`).
     let recycled: @Sendable (Int) -> [UInt8]?

@@ -6,6 +6,7 @@
 public struct MovieSource: FrameSource {
     public let id: SourceID
     public let info: MovieInfo
+    public let path: String
     /// nil once closed.
     private let decoder: Locked<MovieDecoder?>
 
@@ -13,6 +14,7 @@ public struct MovieSource: FrameSource {
     public init(id: SourceID, path: String) throws(MediaError) {
         let opened = try MovieDecoder(path: path)
         self.id = id
+        self.path = path
         info = opened.info
         decoder = Locked<MovieDecoder?>(opened)
     }
@@ -33,14 +35,30 @@ public struct MovieSource: FrameSource {
 
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch, isCached: (Int) -> Bool,
                        alongside: (Int, FrameContent) -> Void) -> FrameContent? {
-        decoder.withLock { decoder in
+        let decoded = decoder.withLock { decoder -> Result<DecodedFrame, MediaError>? in
             // Another worker's GOP may have brought it while this one waited.
             guard !isCached(frame) else { return nil }
-            guard let decoder else { return .failed("the movie is closed") }
+            guard let decoder else { return .failure(.badMovie(path: path, reason: "the movie is closed")) }
+            do throws(MediaError) {
+                return .success(try decoder.frame(frame) { number, image throws(MediaError) in
+                    if !isCached(number) {
+                        alongside(number, .image(try decoder.scaler.convert(image, fitting: size, path: decoder.file.path,
+                                                                            recycled: scratch.recycled)))
+                    }
+                })
+            } catch {
+                return .failure(error)
+            }
+        }
+        // Converted outside the lock: the next worker decodes the next frame meanwhile.
+        guard let decoded else { return nil }
+        switch decoded {
+        case .failure(let error): return .failed("\(error)")
+        case .success(let found):
+            let scaler = scratch.movieScaler ?? MovieScaler()
+            scratch.movieScaler = scaler
             do {
-                return .image(try decoder.image(frame, fitting: size, alongside: { number, image in
-                    if !isCached(number) { alongside(number, .image(image)) }
-                }))
+                return .image(try scaler.convert(found.frame, fitting: size, path: path, recycled: scratch.recycled))
             } catch {
                 return .failed("\(error)")
             }

@@ -45,7 +45,7 @@ final class StreamDecoder {
         codec.pointee.pkt_timebase = stream.pointee.time_base
         if sliceThreads {
             codec.pointee.thread_count = 0
-            codec.pointee.thread_type = FF_THREAD_SLICE
+            codec.pointee.thread_type = FF_THREAD_FRAME
         } else {
             codec.pointee.thread_count = 1
         }

@@ -1,9 +1,10 @@
-/// One frame of what the user named, for `reel render`: the picture opened as the player opens
-/// it (a sequence through `PictureSource`, a movie through `MovieSource`) and one frame of it
-/// decoded on the caller's thread, at a size or at its own.
+/// The picture of what the user named, opened for the commands that need no sound (`render`,
+/// `soak`, `bench decode`): a sequence through `PictureSource` or a movie through `MovieSource`,
+/// as a frame source with its frames, its size and (a movie's) own rate; one frame of it can be
+/// decoded on the caller's thread.
 ///
-/// Not thread-safe (a movie's decoder decodes in order); one command uses it and lets it go.
-public struct StillFrame {
+/// The source is safe from any thread, as every `FrameSource`; `close()` frees a movie's decoder.
+public struct Picture {
     /// Why the frame asked for cannot be given: one line for the user.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case outOfRange(name: String, frames: ClosedRange<Int>, asked: Int)
@@ -28,7 +29,11 @@ public struct StillFrame {
     public let namedFrame: Int
     /// The picture's own size, when a header could be read.
     public let size: FrameSize?
-    private let source: any FrameSource
+    /// Frames a second the picture has of its own (a movie's), nil for a sequence.
+    public let fps: Double?
+    /// Why no frame's header could be read, when `size` is nil.
+    public let unreadableMessage: String?
+    public let source: any FrameSource
 
     /// Opens the picture at `path`: a sequence (a frame, its folder, a pattern) or a movie.
     public init(path: String) throws(OpenError) {
@@ -44,6 +49,8 @@ public struct StillFrame {
             frames = movie.frames
             namedFrame = movie.frames.lowerBound
             size = FrameSize(width: movie.info.width, height: movie.info.height)
+            fps = movie.info.fps
+            unreadableMessage = nil
             return
         }
         let picture = try PictureSource(path: path)
@@ -58,10 +65,15 @@ public struct StillFrame {
         }
         namedFrame = named.flatMap { range.contains($0) ? $0 : nil } ?? sequence.first
         size = picture.imageSize
+        fps = nil
+        unreadableMessage = picture.imageSize == nil ? picture.unreadableMessage : nil
     }
 
+    /// Frees what the source keeps open (a movie's decoder).
+    public func close() { source.close() }
+
     /// Frame `number` scaled to fit `box`, or at its own size when `box` is nil.
-    public func image(_ number: Int, fitting box: FrameSize?) throws(Failure) -> RGBImage {
+    public func frame(_ number: Int, fitting box: FrameSize?) throws(Failure) -> RGBImage {
         guard frames.contains(number) else { throw .outOfRange(name: name, frames: frames, asked: number) }
         guard source.hasFile(number) else { throw .missing(name: name, frame: number) }
         // A frame is never larger than the decoders' limit, so that box is its own size.

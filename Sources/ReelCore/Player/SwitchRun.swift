@@ -1,9 +1,9 @@
-/// Opens audio files one after another, each analysed completely and closed before the next, as a
-/// person switching files does, and reports the memory figures after every cycle over them: the
-/// engine of `reel soak FILE... --switch`.
+/// Opens audio files and movies one after another, each analysed completely (a movie's frames
+/// decoded too) and closed before the next, as a person switching files does, and reports the
+/// memory figures after every cycle over them: the engine of `reel soak FILE... --switch`.
 ///
 /// Not thread-safe: runs on the caller's thread (each analysis has its own worker thread).
-public struct AudioSwitchRun {
+public struct SwitchRun {
     /// What one cycle held.
     public struct Cycle: Equatable, Sendable {
         public var cycle: Int
@@ -15,6 +15,12 @@ public struct AudioSwitchRun {
         public var audioPeakBytes: Int
         /// Analysis passes run in the cycle (one per file, more with `varyAnalysis`).
         public var passes: Int
+        /// Movie decoders' frame pools still held after the cycle (0 when all was given back), and
+        /// the most held at once.
+        public var decoderBytes = 0
+        public var decoderPeakBytes = 0
+        /// Movie frames decoded in the cycle.
+        public var frames = 0
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -35,6 +41,8 @@ public struct AudioSwitchRun {
     /// changed to the next (so the old pass is released while the file is open).
     public var varyAnalysis = false
     public var patience: Double = 600
+    /// Frames of each movie decoded while its sound is analysed (the first ones, then a step back).
+    public var movieFrames = 24
 
     public init(paths: [String], view: AudioAnalysis.View) {
         self.paths = paths
@@ -57,7 +65,17 @@ public struct AudioSwitchRun {
         for cycle in 1...max(1, cycles) {
             var peak = 0
             var passes = 0
+            var decoderPeak = 0
+            var frames = 0
             for path in paths {
+                let movie = try openMovie(path)
+                defer { movie?.close() }
+                if let movie {
+                    frames += decode(movie)
+                    decoderPeak = max(decoderPeak, DecoderMemory.bytes)
+                    // A movie of pictures only has no analysis to run.
+                    guard !movie.info.audioStreams.isEmpty else { continue }
+                }
                 let settings = varyAnalysis ? Self.variedSettings(analyses) : SpectrogramSettings()
                 analyses += 1
                 let analysis: AudioAnalysis
@@ -79,7 +97,31 @@ public struct AudioSwitchRun {
             }
             ProcessMemory.trim()
             report(Cycle(cycle: cycle, rssBytes: ProcessMemory.residentBytes(), heapBytes: ProcessMemory.heapBytes(),
-                         audioBytes: AudioMemory.bytes, audioPeakBytes: peak, passes: passes))
+                         audioBytes: AudioMemory.bytes, audioPeakBytes: peak, passes: passes,
+                         decoderBytes: DecoderMemory.bytes, decoderPeakBytes: decoderPeak, frames: frames))
         }
+    }
+
+    /// The movie's pictures, when `path` is a movie that has them.
+    private func openMovie(_ path: String) throws(Failure) -> MovieSource? {
+        guard MediaProbe.isMoviePath(path) else { return nil }
+        do {
+            guard try MovieFile(path: path).info.videoStream != nil else { return nil }
+            return try MovieSource(id: .next(), path: path)
+        } catch {
+            throw .unreadable(error)
+        }
+    }
+
+    /// Decodes the movie's first `movieFrames` frames and then the one before the last of them (a
+    /// seek back), at 320x180 at most; how many decoded.
+    private func decode(_ movie: MovieSource) -> Int {
+        let box = FrameSize(width: 320, height: 180)
+        let last = min(movie.frames.upperBound, movie.frames.lowerBound + max(1, movieFrames) - 1)
+        var decoded = 0
+        for frame in Array(movie.frames.lowerBound...last) + [max(movie.frames.lowerBound, last - 1)] {
+            if case .image = movie.decode(frame, fitting: box, scratch: DecodeScratch()) { decoded += 1 }
+        }
+        return decoded
     }
 }
