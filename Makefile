@@ -7,10 +7,11 @@ SWIFT ?= swift
 # terminals, screenshot and all.
 DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3-dev portaudio19-dev zlib1g-dev \
 	libavutil-dev libavcodec-dev libavformat-dev libswscale-dev libswresample-dev ffmpeg \
+	libturbojpeg0-dev libopenexr-dev libtiff-dev \
 	tmux ncurses-term xvfb xterm kitty x11-utils imagemagick
 APT_LOG := /tmp/reel-apt.log
 
-.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
+.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline bench-jpeg audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
 
 run: build
 	.build/release/reel
@@ -76,6 +77,18 @@ bench-baseline: deps
 	cc -O2 -o .build/pngloop Benchmarks/pngloop.c $$(pkg-config --cflags --libs libpng16) -lpthread
 	.build/pngloop $$(nproc) $(FRAMES)/*.png
 
+# The 1080p frames again as JPEG (quality 95), and Reel's decode of them at a terminal's size and
+# at full size against the plain C loop over tjDecompress2 at full size (Benchmarks/jpegloop.c).
+JPEG_FRAMES ?= /tmp/reel-jpeg-frames
+bench-jpeg: frames
+	mkdir -p $(JPEG_FRAMES)
+	[ -f $(JPEG_FRAMES)/render.0100.jpg ] || ffmpeg -nostdin -loglevel error -y -start_number 1 -i $(FRAMES)/render.%04d.png \
+	    -q:v 2 -start_number 1 $(JPEG_FRAMES)/render.%04d.jpg
+	cc -O2 -o .build/jpegloop Benchmarks/jpegloop.c $$(pkg-config --cflags --libs libturbojpeg) -lpthread
+	.build/release/reel bench decode $(JPEG_FRAMES) --size 320x180 --json
+	.build/release/reel bench decode $(JPEG_FRAMES) --json
+	.build/jpegloop $$(nproc) $(JPEG_FRAMES)/*.jpg
+
 # Three 10-minute stereo 48 kHz recordings for `reel soak --switch` and `reel bench spectrogram`.
 AUDIO ?= /tmp/reel-audio
 audio-files: build
@@ -105,11 +118,13 @@ FUZZ_SEEDS_png := $(CORPUS)/png/pngsuite $(CORPUS)/png/libpng-testpngs $(CORPUS)
 FUZZ_SEEDS_audio := $(CORPUS)/audio/hound $(CORPUS)/audio/hound/fuzz $(CORPUS)/audio/flac-test-files/faulty $(CORPUS)/audio/freedesktop
 FUZZ_SEEDS_names := Fuzz/Seeds/names
 FUZZ_SEEDS_keys := Fuzz/Seeds/keys
-FUZZ_PKGS := ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib libavutil libavcodec libavformat libswscale libswresample
+FUZZ_PKGS := ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib libavutil libavcodec libavformat libswscale libswresample \
+	libturbojpeg libtiff-4
 FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g -wmo \
 	-I Sources/CPNG -I Sources/CSndfile -I Sources/CFFTW -I Sources/CPortAudio -I Sources/CMalloc \
 	-I Sources/CNcurses -I Sources/CZlib -I Sources/CLibraryQuiet/include -I $(FUZZ) \
 	-I Sources/CAVUtil -I Sources/CAVCodec -I Sources/CAVFormat -I Sources/CSwscale -I Sources/CSwresample \
+	-I Sources/CTurboJPEG -I Sources/CTIFF \
 	$(foreach flag,$(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null),-Xcc $(flag))
 FUZZ_LIBS = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null)
 CORE_SOURCES := $(shell find Sources/ReelCore -name '*.swift')

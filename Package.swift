@@ -57,6 +57,13 @@ let package = Package(
         .systemLibrary(
             name: "CSwresample", pkgConfig: "libswresample",
             providers: [.apt(["libswresample-dev"])]),
+        // Image sequences beyond PNG: JPEG (libjpeg-turbo's TurboJPEG API), TIFF (libtiff).
+        .systemLibrary(
+            name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(
+            name: "CTIFF", pkgConfig: "libtiff-4",
+            providers: [.apt(["libtiff-dev"])]),
         // zlib: the kitty graphics protocol's compressed payloads.
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
@@ -69,7 +76,7 @@ let package = Package(
         .target(
             name: "ReelCore",
             dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc", "CLibraryQuiet",
-                           "CAVUtil", "CAVCodec", "CAVFormat", "CSwscale", "CSwresample"],
+                           "CAVUtil", "CAVCodec", "CAVFormat", "CSwscale", "CSwresample", "CTurboJPEG", "CTIFF"],
             swiftSettings: [.swiftLanguageMode(.v6)] + optimized),
         .target(
             name: "ReelTUI",

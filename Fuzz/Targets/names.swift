@@ -11,7 +11,7 @@ public func fuzzNames(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = SafeText.escaped(text)
     _ = JSONLine.quote(text)
     _ = SafeText.jsonEscapingControls(text)
-    _ = SequenceScanner.isPNGName(first)
+    _ = ImageFormat(fileName: first)
     if let pattern = SequencePattern.parse(placeholder: "/fuzz/" + first) {
         for frame in [0, 1, 42, -7, 1_000_000_007] { _ = pattern.fileName(frame: frame) }
         for name in lines.dropFirst() { _ = pattern.frameNumber(fileName: name) }

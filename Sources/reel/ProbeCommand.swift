@@ -11,7 +11,7 @@ struct ProbeCommand: ParsableCommand {
     @Argument(help: "Sequences (a frame, a folder or a pattern) and audio files.")
     var files: [String]
 
-    @Option(help: "The frame rate a sequence is described at (PNG files carry none).")
+    @Option(help: "The frame rate a sequence is described at (its files carry none).")
     var fps: Double = 24
 
     @Flag(help: "Print a JSON array, one object per file.")
@@ -51,7 +51,7 @@ enum ProbeFormat {
             let gaps = sequence.gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
             return """
             \(SafeText.escaped(sequence.displayName))
-              type      image sequence (PNG)
+              type      image sequence (\(sequence.format?.rawValue ?? "unknown"))
               frames    \(sequence.first)-\(sequence.last) (\(sequence.frameCount) frames, \(seconds(Double(sequence.frameCount) / fps)) at \(number(fps)) fps)
               size      \(width)x\(height)
               padding   \(padding(sequence))
@@ -86,6 +86,7 @@ enum ProbeFormat {
         case .sequence(let sequence, let width, let height):
             return [
                 "type": "sequence",
+                "format": sequence.format?.rawValue ?? "unknown",
                 "pattern": sequence.displayName,
                 "first_frame": sequence.first,
                 "last_frame": sequence.last,

@@ -59,7 +59,7 @@ import Testing
         (["soak", "Assets", "Assets/demo.wav"], "several files need --switch"),
         (["bench", "spectrogram", "Assets/demo.wav", "--fft", "1000"], "--fft must be"),
         (["bench", "waveform", "README.md"], "README.md: not a readable audio file"),
-        (["Assets", "--audio", "README.md"], "README.md: not a PNG image or an audio file"),
+        (["Assets", "--audio", "README.md"], "README.md: not a picture, movie or sound file"),
         (["Assets", "--audio", "Assets/demo.wav", "--audio-device", "no-such-card"], "no sound output device named"),
     ])
     func badAudioArgumentsGetOneLine(_ arguments: [String], _ wording: String) async throws {

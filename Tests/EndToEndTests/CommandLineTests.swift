@@ -61,6 +61,6 @@ import Testing
         #expect(empty.stderr == "reel: Sources/CMalloc: no PNG image sequence in this folder\n")
         let badAudio = try await Shell.run([Shell.reel, "Assets", "--audio", "README.md"])
         #expect(badAudio.status == 1)
-        #expect(badAudio.stderr.hasPrefix("reel: README.md: not a PNG image or an audio file"))
+        #expect(badAudio.stderr.hasPrefix("reel: README.md: not a picture, movie or sound file"))
     }
 }

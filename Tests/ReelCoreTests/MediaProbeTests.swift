@@ -35,7 +35,7 @@ import Testing
             _ = try MediaProbe.probe(path)
         } throws: { error in
             guard case MediaError.notMedia(let p, _) = error else { return false }
-            return p == path && !error.localizedDescription.contains("\n") && "\(error)".hasPrefix(path + ": not a PNG")
+            return p == path && !error.localizedDescription.contains("\n") && "\(error)".hasPrefix(path + ": not a picture, movie or sound file")
         }
         #expect(throws: MediaError.notFound(path: folder.path + "/none.wav")) {
             try MediaProbe.probe(folder.path + "/none.wav")

@@ -14,11 +14,19 @@ enum FileBytes {
         return bytes
     }
 
-    /// Reads the whole file into the front of `buffer`, growing it only when the file is larger
+    /// The first `count` bytes of the file (fewer when it is shorter): a header, whatever the file's size.
+    static func read(path: String, prefix count: Int) throws(MediaError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let got = try read(path: path, limit: .max, into: &bytes, prefix: count)
+        bytes.removeLast(bytes.count - got)
+        return bytes
+    }
+
+    /// Reads the whole file (or its first `prefix` bytes) into the front of `buffer`, growing it only when the file is larger
     /// than it (decode workers reuse one buffer), and returns how many bytes the file had.
-    static func read(path: String, limit: Int, into buffer: inout [UInt8]) throws(MediaError) -> Int {
+    static func read(path: String, limit: Int, into buffer: inout [UInt8], prefix: Int = .max) throws(MediaError) -> Int {
         let file = try RegularFile(path: path)
-        let size = file.size
+        let size = min(file.size, prefix)
         let fd = file.take()
         defer { close(fd) }
         guard size <= limit else {

@@ -32,8 +32,8 @@ extension FrameSource {
     }
 }
 
-/// A PNG image sequence on disk as a `FrameSource`, decoded with `PNGDecoder`.
-public struct PNGSequenceSource: FrameSource {
+/// An image sequence on disk as a `FrameSource`, each frame decoded by its format (`ImageDecoders`).
+public struct ImageSequenceSource: FrameSource {
     public let id: SourceID
     public let sequence: ImageSequence
 
@@ -49,7 +49,7 @@ public struct PNGSequenceSource: FrameSource {
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
         guard let path = sequence.path(frame: frame) else { return .missing }
         do {
-            return .image(try PNGDecoder.decodeFrame(path: path, fitting: size, scratch: scratch))
+            return .image(try ImageDecoders.decodeFrame(path: path, fitting: size, scratch: scratch))
         } catch {
             return .failed(error.description)
         }

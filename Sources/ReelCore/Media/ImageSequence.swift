@@ -50,6 +50,14 @@ public struct ImageSequence: Hashable, Sendable {
     /// Frames that have a file.
     public var presentCount: Int { frameCount - missing.count }
 
+    /// The format of its frames, by the files' extension.
+    public var format: ImageFormat? {
+        switch naming {
+        case .pattern(let pattern): return ImageFormat(fileName: "frame" + pattern.suffix)
+        case .single(let path): return ImageFormat(fileName: splitPath(path).name)
+        }
+    }
+
     /// The pattern as a user would type it (`shot.####.png`), or the single file's path.
     public var displayName: String {
         switch naming {

@@ -52,7 +52,7 @@ public enum MediaProbe {
     /// Whether `path` names an image sequence rather than audio: a folder, a `.png` file, or a
     /// pattern with `#`, `@` or `%d`.
     public static func isSequencePath(_ path: String) -> Bool {
-        if FileBytes.isDirectory(path) || SequenceScanner.isPNGName(splitPath(path).name) { return true }
+        if FileBytes.isDirectory(path) || ImageFormat.isImageName(splitPath(path).name) { return true }
         return !FileBytes.exists(path) && SequencePattern.parse(placeholder: path) != nil
     }
 
@@ -71,7 +71,7 @@ public enum MediaProbe {
             guard !tried.contains(frame), let path = sequence.path(frame: frame) else { continue }
             tried.insert(frame)
             do {
-                sizes.append(try PNGDecoder.size(path: path))
+                sizes.append(try ImageDecoders.size(path: path))
             } catch {
                 firstError = firstError ?? error
             }

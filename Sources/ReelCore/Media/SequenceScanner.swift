@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds an image sequence on disk from one of its frames, its folder, or a pattern.
 ///
-/// Stateless; safe from any thread. Only `.png` files are frames.
+/// Stateless; safe from any thread. Frames are the files `ImageFormat` names (PNG, JPEG, EXR,
+/// TIFF, DPX); a folder's files are grouped by pattern, so each format is a sequence of its own.
 public enum SequenceScanner {
     /// Finds the sequence that `path` names: a frame file (`sh010.0042.png`), a folder, or a
     /// pattern (`sh010.####.png`, `sh010.@@@@.png`, `sh010.%04d.png`).
@@ -19,11 +20,11 @@ public enum SequenceScanner {
             return try frames(of: pattern, listing: try list(pattern.directory))
         }
         let (directory, name) = splitPath(path)
-        if !isPNGName(name), let kind = RegularFile.kind(ofPath: path) {
+        if !ImageFormat.isImageName(name), let kind = RegularFile.kind(ofPath: path) {
             throw .notAFile(path: path, kind: kind)
         }
-        guard isPNGName(name) else {
-            throw .notMedia(path: path, reason: "not a .png file")
+        guard ImageFormat.isImageName(name) else {
+            throw .notMedia(path: path, reason: "not a \(ImageFormat.list) file")
         }
         guard let (prefix, digits, suffix) = SequencePattern.split(fileName: name) else {
             return ImageSequence(naming: .single(path: path), first: 1, last: 1)
@@ -44,7 +45,7 @@ public enum SequenceScanner {
 
     /// The largest sequence in a folder; other files in it are ignored.
     static func findInFolder(_ folder: String) throws(MediaError) -> ImageSequence {
-        let names = try list(folder).filter(isPNGName)
+        let names = try list(folder).filter(ImageFormat.isImageName)
         var patterns = Set<SequencePattern>()
         var singles: [String] = []
         for name in names {
@@ -99,9 +100,5 @@ public enum SequenceScanner {
             }
             throw .notFound(path: directory)
         }
-    }
-
-    static func isPNGName(_ name: String) -> Bool {
-        name.lowercased().hasSuffix(".png") && !name.hasPrefix(".")
     }
 }

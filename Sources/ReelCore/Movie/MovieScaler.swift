@@ -9,6 +9,8 @@ import CSwscale
 /// thread-safe: each decode worker has its own (in its `DecodeScratch`), the decoder another.
 final class MovieScaler {
     private var context: OpaquePointer?
+    /// RGB24 by its name: `AV_PIX_FMT_RGB24` does not import once libtiff's headers are in the module too.
+    private static let rgb24 = av_get_pix_fmt("rgb24")
 
     deinit {
         sws_freeContext(context)
@@ -22,7 +24,7 @@ final class MovieScaler {
         guard fitted.width > 0, fitted.height > 0 else { throw .badMovie(path: path, reason: "a frame of no size") }
         let flags = fitted.width < width ? SWS_AREA : SWS_BICUBIC
         context = sws_getCachedContext(context, Int32(width), Int32(height), AVPixelFormat(rawValue: frame.pointee.format),
-                                       Int32(fitted.width), Int32(fitted.height), AV_PIX_FMT_RGB24, flags, nil, nil, nil)
+                                       Int32(fitted.width), Int32(fitted.height), Self.rgb24, flags, nil, nil, nil)
         guard let context else { throw .badMovie(path: path, reason: "cannot convert its pixel format") }
         let stride = fitted.width * 3
         let count = stride * fitted.height

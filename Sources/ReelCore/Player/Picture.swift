@@ -55,7 +55,7 @@ public struct Picture {
         }
         let picture = try PictureSource(path: path)
         let sequence = picture.sequence
-        source = PNGSequenceSource(id: .next(), sequence: sequence)
+        source = ImageSequenceSource(id: .next(), sequence: sequence)
         name = sequence.displayName
         let range = sequence.first...sequence.last
         frames = range

@@ -39,9 +39,9 @@ public final class PlayerSession {
         self.playback = Playback(first: frames.lowerBound, last: frames.upperBound, fps: fps)
     }
 
-    /// Plays a PNG sequence.
+    /// Plays an image sequence.
     public convenience init(sequence: ImageSequence, size: FrameSize, fps: Double, cache: FrameCache, pool: DecodePool) {
-        self.init(source: PNGSequenceSource(id: .next(), sequence: sequence), frames: sequence.first...sequence.last,
+        self.init(source: ImageSequenceSource(id: .next(), sequence: sequence), frames: sequence.first...sequence.last,
                   size: size, fps: fps, cache: cache, pool: pool)
     }
 

@@ -1,0 +1,39 @@
+/// The one place a frame's file is decoded by its format: PNG through libpng, JPEG through
+/// libjpeg-turbo, TIFF through libtiff, DPX through Reel's own reader (and later EXR), each to
+/// 8-bit RGB fitting a box.
+///
+/// Stateless; safe from any thread.
+public enum ImageDecoders {
+    /// The size the file's header claims, without decoding its pixels.
+    public static func size(path: String) throws(MediaError) -> (width: Int, height: Int) {
+        switch try format(of: path) {
+        case .png: return try PNGDecoder.size(path: path)
+        case .jpeg: return try JPEGDecoder.size(path: path)
+        case .dpx: return try DPXDecoder.size(path: path)
+        case .tiff: return try TIFFDecoder.size(path: path)
+        case let other: throw unsupported(other, path)
+        }
+    }
+
+    /// The file decoded to fit `box`, with `scratch`'s buffers.
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
+        switch try format(of: path) {
+        case .png: return try PNGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
+        case .jpeg: return try JPEGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
+        case .dpx: return try DPXDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
+        case .tiff: return try TIFFDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
+        case let other: throw unsupported(other, path)
+        }
+    }
+
+    static func format(of path: String) throws(MediaError) -> ImageFormat {
+        guard let format = ImageFormat(fileName: splitPath(path).name) else {
+            throw .notMedia(path: path, reason: "not a \(ImageFormat.list) file")
+        }
+        return format
+    }
+
+    private static func unsupported(_ format: ImageFormat, _ path: String) -> MediaError {
+        .badImage(path: path, format: format.rawValue, reason: "this build of Reel does not decode \(format.rawValue) yet")
+    }
+}
