@@ -119,12 +119,12 @@ FUZZ_SEEDS_audio := $(CORPUS)/audio/hound $(CORPUS)/audio/hound/fuzz $(CORPUS)/a
 FUZZ_SEEDS_names := Fuzz/Seeds/names
 FUZZ_SEEDS_keys := Fuzz/Seeds/keys
 FUZZ_PKGS := ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib libavutil libavcodec libavformat libswscale libswresample \
-	libturbojpeg libtiff-4
+	libturbojpeg libtiff-4 OpenEXR
 FUZZ_SWIFT := swiftc -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -Onone -g -wmo \
 	-I Sources/CPNG -I Sources/CSndfile -I Sources/CFFTW -I Sources/CPortAudio -I Sources/CMalloc \
 	-I Sources/CNcurses -I Sources/CZlib -I Sources/CLibraryQuiet/include -I $(FUZZ) \
 	-I Sources/CAVUtil -I Sources/CAVCodec -I Sources/CAVFormat -I Sources/CSwscale -I Sources/CSwresample \
-	-I Sources/CTurboJPEG -I Sources/CTIFF \
+	-I Sources/CTurboJPEG -I Sources/CTIFF -I Sources/COpenEXR \
 	$(foreach flag,$(shell pkg-config --cflags $(FUZZ_PKGS) 2>/dev/null),-Xcc $(flag))
 FUZZ_LIBS = $(shell pkg-config --libs $(FUZZ_PKGS) 2>/dev/null)
 CORE_SOURCES := $(shell find Sources/ReelCore -name '*.swift')

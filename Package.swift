@@ -57,10 +57,13 @@ let package = Package(
         .systemLibrary(
             name: "CSwresample", pkgConfig: "libswresample",
             providers: [.apt(["libswresample-dev"])]),
-        // Image sequences beyond PNG: JPEG (libjpeg-turbo's TurboJPEG API), TIFF (libtiff).
+        // Image sequences beyond PNG: JPEG (libjpeg-turbo's TurboJPEG API), EXR (OpenEXR's C core), TIFF (libtiff).
         .systemLibrary(
             name: "CTurboJPEG", pkgConfig: "libturbojpeg",
             providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(
+            name: "COpenEXR", pkgConfig: "OpenEXR",
+            providers: [.apt(["libopenexr-dev"])]),
         .systemLibrary(
             name: "CTIFF", pkgConfig: "libtiff-4",
             providers: [.apt(["libtiff-dev"])]),
@@ -76,7 +79,7 @@ let package = Package(
         .target(
             name: "ReelCore",
             dependencies: ["CPNG", "CSndfile", "CFFTW", "CPortAudio", "CMalloc", "CLibraryQuiet",
-                           "CAVUtil", "CAVCodec", "CAVFormat", "CSwscale", "CSwresample", "CTurboJPEG", "CTIFF"],
+                           "CAVUtil", "CAVCodec", "CAVFormat", "CSwscale", "CSwresample", "CTurboJPEG", "CTIFF", "COpenEXR"],
             swiftSettings: [.swiftLanguageMode(.v6)] + optimized),
         .target(
             name: "ReelTUI",

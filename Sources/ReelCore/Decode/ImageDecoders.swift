@@ -1,6 +1,6 @@
 /// The one place a frame's file is decoded by its format: PNG through libpng, JPEG through
-/// libjpeg-turbo, TIFF through libtiff, DPX through Reel's own reader (and later EXR), each to
-/// 8-bit RGB fitting a box.
+/// libjpeg-turbo, TIFF through libtiff, EXR through OpenEXR's C core, DPX through Reel's own
+/// reader, each to 8-bit RGB fitting a box.
 ///
 /// Stateless; safe from any thread.
 public enum ImageDecoders {
@@ -11,7 +11,7 @@ public enum ImageDecoders {
         case .jpeg: return try JPEGDecoder.size(path: path)
         case .dpx: return try DPXDecoder.size(path: path)
         case .tiff: return try TIFFDecoder.size(path: path)
-        case let other: throw unsupported(other, path)
+        case .exr: return try EXRDecoder.size(path: path)
         }
     }
 
@@ -22,7 +22,7 @@ public enum ImageDecoders {
         case .jpeg: return try JPEGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
         case .dpx: return try DPXDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
         case .tiff: return try TIFFDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
-        case let other: throw unsupported(other, path)
+        case .exr: return try EXRDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
         }
     }
 
@@ -31,9 +31,5 @@ public enum ImageDecoders {
             throw .notMedia(path: path, reason: "not a \(ImageFormat.list) file")
         }
         return format
-    }
-
-    private static func unsupported(_ format: ImageFormat, _ path: String) -> MediaError {
-        .badImage(path: path, format: format.rawValue, reason: "this build of Reel does not decode \(format.rawValue) yet")
     }
 }

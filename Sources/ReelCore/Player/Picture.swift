@@ -34,6 +34,8 @@ public struct Picture {
     /// Why no frame's header could be read, when `size` is nil.
     public let unreadableMessage: String?
     public let source: any FrameSource
+    /// The sequence, when the picture is one.
+    private let sequence: ImageSequence?
 
     /// Opens the picture at `path`: a sequence (a frame, its folder, a pattern) or a movie.
     public init(path: String) throws(OpenError) {
@@ -45,6 +47,7 @@ public struct Picture {
                 throw .noPicture(path: path, reason: error)
             }
             source = movie
+            sequence = nil
             name = MediaItem(path: path).displayName
             frames = movie.frames
             namedFrame = movie.frames.lowerBound
@@ -55,6 +58,7 @@ public struct Picture {
         }
         let picture = try PictureSource(path: path)
         let sequence = picture.sequence
+        self.sequence = sequence
         source = ImageSequenceSource(id: .next(), sequence: sequence)
         name = sequence.displayName
         let range = sequence.first...sequence.last
@@ -76,8 +80,12 @@ public struct Picture {
     public func frame(_ number: Int, fitting box: FrameSize?) throws(Failure) -> RGBImage {
         guard frames.contains(number) else { throw .outOfRange(name: name, frames: frames, asked: number) }
         guard source.hasFile(number) else { throw .missing(name: name, frame: number) }
-        // A frame is never larger than the decoders' limit, so that box is its own size.
-        let target = box ?? size ?? FrameSize(width: FrameLimit.maxSide, height: FrameLimit.maxSide)
+        // At its own size: the frame's header, which may differ from the sequence's size.
+        var target = box ?? size ?? FrameSize(width: FrameLimit.maxSide, height: FrameLimit.maxSide)
+        if box == nil, let sequence, let path = sequence.path(frame: number),
+           let own = try? ImageDecoders.size(path: path) {
+            target = FrameSize(width: own.width, height: own.height)
+        }
         switch source.decode(number, fitting: target, scratch: DecodeScratch()) {
         case .image(let image): return image
         case .missing: throw .missing(name: name, frame: number)

@@ -1,0 +1,42 @@
+import COpenEXR
+
+/// Decodes OpenEXR files with the library's C core (`exr_start_read`, `exr_read_scanline_chunk_info`,
+/// `exr_read_tile_chunk_info`, `exr_decoding_initialize`/`update`/`run`/`destroy`, `exr_finish`):
+/// the first part, scanline or tiled (level 0), half, float or uint channels as float; R, G, B
+/// (and A), or Y alone as grey. The data window is placed inside the display window, which is the
+/// picture's size (what lies outside the data window is black). Shown through `SceneLinear`;
+/// alpha is premultiplied in EXR, so colour over black is the colour as stored.
+///
+/// Stateless; safe from any thread (each call has its own context; its errors are kept, not printed).
+public enum EXRDecoder {
+    /// The display window's size, from the header.
+    public static func size(path: String) throws(MediaError) -> (width: Int, height: Int) {
+        let file = try EXRFile(path: path)
+        return (file.display.width, file.display.height)
+    }
+
+    /// Decodes an EXR file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
+                                   exposure: Float = 0) throws(MediaError) -> RGBImage {
+        let file = try EXRFile(path: path)
+        let (width, height) = (file.display.width, file.display.height)
+        // The data window as float RGBA, the display window as float RGBA, then 8-bit RGBA.
+        let bytesPerPixel = 36
+        guard scratch.limit.allows(width: max(width, file.data.width), height: max(height, file.data.height),
+                                   bytesPerPixel: bytesPerPixel) else {
+            throw .imageTooLarge(path: path, width: width, height: height, limit: scratch.limit.bytes)
+        }
+        let linear = try file.readDisplayWindow()
+        if scratch.rgba.count < width * height * 4 { scratch.rgba = [UInt8](repeating: 0, count: width * height * 4) }
+        linear.withUnsafeBufferPointer { source in
+            scratch.rgba.withUnsafeMutableBufferPointer { target in
+                SceneLinear.convert(source.baseAddress!, channels: 3, count: width * height, exposure: exposure,
+                                    into: target.baseAddress!, stride: 4)
+            }
+        }
+        let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
+        return scratch.rgba.withUnsafeBufferPointer { pixels in
+            AreaScaler.scale(pixels, width: width, height: height, to: fitted.width, fitted.height, scratch: &scratch.scaler)
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import COpenEXR
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One OpenEXR file open for reading through the C core: its first part's windows, channels
+/// and storage read from the header, its pixels decoded chunk by chunk into float RGBA.
+///
+/// Owns the context (`exr_finish` on deinit) and the buffer its error callback writes the first
+/// message into. Not thread-safe: one decode uses it.
+final class EXRFile {
+    /// An inclusive pixel box of the file, as a size and an origin.
+    struct Window: Equatable {
+        var x: Int, y: Int, width: Int, height: Int
+    }
+
+    let path: String
+    private(set) var data: Window
+    private(set) var display: Window
+    private var context: exr_context_t?
+    private let message: UnsafeMutablePointer<CChar>
+
+    init(path: String) throws(MediaError) {
+        // Refused before the library opens it: a FIFO would block, an empty file says nothing.
+        let file = try RegularFile(path: path)
+        let size = file.size
+        file.close()
+        guard size > 0 else { throw .notMedia(path: path, reason: "the file is empty (0 bytes)") }
+        self.path = path
+        message = .allocate(capacity: 256)
+        message.initialize(repeating: 0, count: 256)
+        var initializer = reel_exr_default_initializer()
+        initializer.error_handler_fn = { context, code, text in reel_exr_keep_error(context, code, text) }
+        initializer.user_data = UnsafeMutableRawPointer(message)
+        initializer.max_image_width = Int32(FrameLimit.maxSide)
+        initializer.max_image_height = Int32(FrameLimit.maxSide)
+        initializer.max_tile_width = Int32(FrameLimit.maxSide)
+        initializer.max_tile_height = Int32(FrameLimit.maxSide)
+        var opened: exr_context_t?
+        let result = exr_start_read(&opened, path, &initializer)
+        context = opened
+        data = Window(x: 0, y: 0, width: 0, height: 0)
+        display = data
+        guard result == EXR_ERR_SUCCESS.rawValue, opened != nil else { throw failure(result) }
+        var parts: Int32 = 0
+        guard exr_get_count(opened, &parts) == EXR_ERR_SUCCESS.rawValue, parts >= 1 else { throw refuse("it has no parts") }
+        var storage = EXR_STORAGE_LAST_TYPE
+        try check(exr_get_storage(opened, 0, &storage))
+        guard storage == EXR_STORAGE_SCANLINE || storage == EXR_STORAGE_TILED else {
+            throw refuse("deep pixels (only flat scanline and tiled parts are read)")
+        }
+        var dataBox = exr_attr_box2i_t(), displayBox = exr_attr_box2i_t()
+        try check(exr_get_data_window(opened, 0, &dataBox))
+        try check(exr_get_display_window(opened, 0, &displayBox))
+        data = try Self.window(dataBox, path: path)
+        display = try Self.window(displayBox, path: path)
+    }
+
+    deinit {
+        if context != nil { exr_finish(&context) }
+        message.deallocate()
+    }
+
+    private static func window(_ box: exr_attr_box2i_t, path: String) throws(MediaError) -> Window {
+        let width = Int(box.max.x) - Int(box.min.x) + 1, height = Int(box.max.y) - Int(box.min.y) + 1
+        guard width > 0, height > 0 else {
+            throw .badImage(path: path, format: "EXR", reason: "a window of \(width)x\(height)")
+        }
+        guard width <= FrameLimit.maxSide, height <= FrameLimit.maxSide else {
+            throw .imageTooLarge(path: path, width: width, height: height, limit: FrameLimit.standalone.bytes)
+        }
+        return Window(x: Int(box.min.x), y: Int(box.min.y), width: width, height: height)
+    }
+
+    /// The display window as float RGBA (alpha 1 where the file has none), the data window's
+    /// pixels placed in it, black around them.
+    func readDisplayWindow() throws(MediaError) -> [Float] {
+        let pixels = try readDataWindow()
+        if data == display { return pixels }
+        var out = [Float](repeating: 0, count: display.width * display.height * 4)
+        let left = max(data.x, display.x), right = min(data.x + data.width, display.x + display.width)
+        let top = max(data.y, display.y), bottom = min(data.y + data.height, display.y + display.height)
+        guard left < right, top < bottom else { return out }
+        for y in top..<bottom {
+            let from = ((y - data.y) * data.width + (left - data.x)) * 4
+            let to = ((y - display.y) * display.width + (left - display.x)) * 4
+            out.replaceSubrange(to..<(to + (right - left) * 4), with: pixels[from..<(from + (right - left) * 4)])
+        }
+        return out
+    }
+
+    /// The data window as float RGBA.
+    func readDataWindow() throws(MediaError) -> [Float] {
+        let map = try channelMap()
+        var pixels = [Float](repeating: 0, count: data.width * data.height * 4)
+        if map["A"] == nil { for i in stride(from: 3, to: pixels.count, by: 4) { pixels[i] = 1 } }
+        var decoder = exr_decode_pipeline_t()
+        var started = false
+        defer { if started { exr_decoding_destroy(context, &decoder) } }
+        try pixels.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in
+            for var chunk in try chunks() {
+                if started {
+                    try check(exr_decoding_update(context, 0, &chunk, &decoder))
+                } else {
+                    try check(exr_decoding_initialize(context, 0, &chunk, &decoder))
+                    started = true
+                }
+                let origin = ((Int(chunk.start_y) - data.y) * data.width + (Int(chunk.start_x) - data.x)) * 4
+                guard origin >= 0, origin < buffer.count else { throw refuse("a chunk outside the data window") }
+                for index in 0..<Int(decoder.channel_count) {
+                    let channel = decoder.channels + index
+                    let name = String(cString: channel.pointee.channel_name)
+                    let offset = map[name].flatMap { $0 }
+                    // Subsampled channels (the chroma of YC files) are not read: such files show their luminance.
+                    let whole = channel.pointee.x_samples == 1 && channel.pointee.y_samples == 1
+                    let target = offset.flatMap { whole ? UnsafeMutableRawPointer(buffer.baseAddress! + origin + $0) : nil }
+                    reel_exr_decode_channel_to(channel, target, 16, Int32(data.width * 16))
+                }
+                if chunk.idx == 0 || !decoderHasRoutines(decoder) {
+                    try check(exr_decoding_choose_default_routines(context, 0, &decoder))
+                }
+                try check(exr_decoding_run(context, 0, &decoder))
+            }
+        }
+        // Luminance alone is grey.
+        if map["R"] == nil, map["Y"] != nil {
+            for i in stride(from: 0, to: pixels.count, by: 4) { pixels[i + 1] = pixels[i]; pixels[i + 2] = pixels[i] }
+        }
+        return pixels
+    }
+
+    private func decoderHasRoutines(_ decoder: exr_decode_pipeline_t) -> Bool { decoder.unpack_and_convert_fn != nil }
+
+    /// Which float of RGBA each channel the picture is drawn from goes to, by name (a layer's
+    /// `name.R` too when there is no plain `R`). `Y` goes to red, and is copied to the others.
+    private func channelMap() throws(MediaError) -> [String: Int?] {
+        var list: UnsafePointer<exr_attr_chlist_t>?
+        try check(exr_get_channels(context, 0, &list))
+        guard let list, list.pointee.num_channels > 0 else { throw refuse("it has no channels") }
+        let names = (0..<Int(list.pointee.num_channels)).map { String(cString: list.pointee.entries[$0].name.str) }
+        var map: [String: Int?] = [:]
+        for (letter, offset) in [("R", 0), ("G", 1), ("B", 2), ("A", 3), ("Y", 0)] {
+            if let name = names.first(where: { $0 == letter }) ?? names.first(where: { $0.hasSuffix("." + letter) }) {
+                map[name] = offset
+                map[letter] = offset
+            }
+        }
+        if map["R"] != nil { map["Y"] = nil }
+        guard map["R"] != nil || map["G"] != nil || map["B"] != nil || map["Y"] != nil else {
+            throw refuse("no R, G, B or Y channel (it has \(names.prefix(6).joined(separator: ", ")))")
+        }
+        return map
+    }
+
+    /// The chunks of level 0, in file order of rows.
+    private func chunks() throws(MediaError) -> [exr_chunk_info_t] {
+        var storage = EXR_STORAGE_LAST_TYPE
+        try check(exr_get_storage(context, 0, &storage))
+        var result: [exr_chunk_info_t] = []
+        if storage == EXR_STORAGE_TILED {
+            var tileWidth: Int32 = 0, tileHeight: Int32 = 0
+            try check(exr_get_tile_sizes(context, 0, 0, 0, &tileWidth, &tileHeight))
+            guard tileWidth > 0, tileHeight > 0 else { throw refuse("tiles of \(tileWidth)x\(tileHeight)") }
+            let across = (data.width + Int(tileWidth) - 1) / Int(tileWidth), down = (data.height + Int(tileHeight) - 1) / Int(tileHeight)
+            for ty in 0..<down {
+                for tx in 0..<across {
+                    var chunk = exr_chunk_info_t()
+                    try check(exr_read_tile_chunk_info(context, 0, Int32(tx), Int32(ty), 0, 0, &chunk))
+                    result.append(chunk)
+                }
+            }
+        } else {
+            var lines: Int32 = 0
+            try check(exr_get_scanlines_per_chunk(context, 0, &lines))
+            guard lines > 0 else { throw refuse("\(lines) scanlines per chunk") }
+            for y in stride(from: data.y, to: data.y + data.height, by: Int(lines)) {
+                var chunk = exr_chunk_info_t()
+                try check(exr_read_scanline_chunk_info(context, 0, Int32(y), &chunk))
+                result.append(chunk)
+            }
+        }
+        return result
+    }
+
+    private func check(_ result: exr_result_t) throws(MediaError) {
+        guard result == EXR_ERR_SUCCESS.rawValue else { throw failure(result) }
+    }
+
+    private func failure(_ result: exr_result_t) -> MediaError {
+        // The library quotes what it found, and a fuzzed file's names are any bytes: made one safe line.
+        let kept = SafeText.escaped(String(decoding: UnsafeRawBufferPointer(start: message, count: strlen(message)), as: UTF8.self))
+        return refuse(kept.isEmpty ? String(cString: exr_get_default_error_message(result)) : kept)
+    }
+
+    private func refuse(_ reason: String) -> MediaError {
+        .badImage(path: path, format: "EXR", reason: reason)
+    }
+}
