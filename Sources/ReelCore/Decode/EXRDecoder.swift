@@ -18,6 +18,7 @@ public enum EXRDecoder {
     /// Decodes an EXR file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
                                    exposure: Float = 0) throws(MediaError) -> RGBImage {
+        EXRMemory.cap = scratch.limit.bytes
         let file = try EXRFile(path: path)
         let (width, height) = (file.display.width, file.display.height)
         // The data window as float RGBA, the display window as float RGBA, then 8-bit RGBA.

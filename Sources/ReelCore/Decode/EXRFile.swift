@@ -7,7 +7,7 @@ import Glibc
 /// and storage read from the header, its pixels decoded chunk by chunk into float RGBA.
 ///
 /// Owns the context (`exr_finish` on deinit) and the buffer its error callback writes the first
-/// message into. Not thread-safe: one decode uses it.
+/// message into; the library's own allocations are counted and capped by `EXRMemory`. Not thread-safe: one decode uses it.
 final class EXRFile {
     /// An inclusive pixel box of the file, as a size and an origin.
     struct Window: Equatable {
@@ -32,6 +32,8 @@ final class EXRFile {
         var initializer = reel_exr_default_initializer()
         initializer.error_handler_fn = { context, code, text in reel_exr_keep_error(context, code, text) }
         initializer.user_data = UnsafeMutableRawPointer(message)
+        initializer.alloc_fn = { EXRMemory.allocate($0) }
+        initializer.free_fn = { EXRMemory.free($0) }
         initializer.max_image_width = Int32(FrameLimit.maxSide)
         initializer.max_image_height = Int32(FrameLimit.maxSide)
         initializer.max_tile_width = Int32(FrameLimit.maxSide)
