@@ -6,7 +6,7 @@ import ReelCore
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Describe image sequences and audio files: frames, size, fps, sample rate, duration.")
+        abstract: "Describe image sequences, movies and audio files: frames, size, samples, fps, timecode, sample rate, duration.")
 
     @Argument(help: "Sequences (a frame, a folder or a pattern) and audio files.")
     var files: [String]
@@ -49,14 +49,19 @@ enum ProbeFormat {
         switch report {
         case .sequence(let sequence, let width, let height):
             let gaps = sequence.gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            let described = description(of: sequence)
+            let samples = described.map {
+                "\($0.bitDepth)-bit\($0.isFloat ? (($0.bitDepth == 16) ? " half float" : " float") : ""), \($0.channels) channel\($0.channels == 1 ? "" : "s")\($0.hasAlpha ? ", alpha" : "")"
+            } ?? "unknown"
             return """
             \(SafeText.escaped(sequence.displayName))
               type      image sequence (\(sequence.format?.rawValue ?? "unknown"))
               frames    \(sequence.first)-\(sequence.last) (\(sequence.frameCount) frames, \(seconds(Double(sequence.frameCount) / fps)) at \(number(fps)) fps)
               size      \(width)x\(height)
+              samples   \(samples)
               padding   \(padding(sequence))
               gaps      \(gaps.isEmpty ? "none" : "\(sequence.missing.count) missing: " + gaps.joined(separator: ", "))
-            """
+            """ + (described?.timecode.map { "\n  timecode  \($0)" } ?? "")
         case .audio(let path, let info):
             return """
             \(SafeText.escaped(path))
@@ -77,7 +82,7 @@ enum ProbeFormat {
               frames    \(info.frameCount) at \(number(info.fps)) fps (\(info.fpsNumerator)/\(info.fpsDenominator))
               duration  \(seconds(info.duration))
               audio     \(sound.isEmpty ? "none" : sound.joined(separator: "; "))
-            """
+            """ + (info.timecode.map { "\n  timecode  \($0)" } ?? "")
         }
     }
 
@@ -98,7 +103,10 @@ enum ProbeFormat {
                 "height": height,
                 "fps": fps,
                 "duration_seconds": Double(sequence.frameCount) / fps,
-            ]
+            ].merging(description(of: sequence).map {
+                ["bit_depth": $0.bitDepth, "channels": $0.channels, "alpha": $0.hasAlpha, "float": $0.isFloat,
+                 "timecode": $0.timecode as Any? ?? NSNull()] as [String: Any]
+            } ?? [:]) { first, _ in first }
         case .audio(let path, let info):
             return [
                 "type": "audio",
@@ -125,11 +133,21 @@ enum ProbeFormat {
                 "fps": info.fps,
                 "fps_rational": [info.fpsNumerator, info.fpsDenominator],
                 "duration_seconds": info.duration,
+                "timecode": info.timecode as Any? ?? NSNull(),
                 "audio_streams": info.audioStreams.map {
                     ["index": $0.index, "codec": $0.codec, "sample_rate": $0.sampleRate, "channels": $0.channels] as [String: Any]
                 },
             ]
         }
+    }
+
+    /// What the first frame whose header reads says of its samples.
+    static func description(of sequence: ImageSequence) -> ImageDescription? {
+        for frame in sequence.first...min(sequence.last, sequence.first + 8) {
+            guard let path = sequence.path(frame: frame) else { continue }
+            if let described = try? ImageDecoders.describe(path: path) { return described }
+        }
+        return nil
     }
 
     static func padding(_ sequence: ImageSequence) -> Int {

@@ -164,4 +164,20 @@ import GraphicsSupport
         #expect((line["fps"] as? Double ?? 0) > 0 && (line["ffmpeg_fps"] as? Double ?? 0) > 0)
         #expect((line["ratio_to_ffmpeg"] as? Double ?? 0) > 0)
     }
+
+    /// probe gives a movie's start timecode (its tmcd track), drop-frame ones with `;`.
+    @Test func probeGivesAMoviesTimecode() async throws {
+        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, rate, timecode) in [("a.mov", "24", "01:00:00:00"), ("b.mov", "30000/1001", "00:59:59;28")] {
+            #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x36:rate=\(rate):duration=1", "-timecode", timecode,
+                                           "-c:v", "mjpeg", folder + "/" + name]))
+            let text = try await Shell.run([Shell.reel, "probe", folder + "/" + name])
+            #expect(text.stdout.contains("timecode  \(timecode)"), "\(text.stdout)")
+            let json = try await Shell.run([Shell.reel, "probe", "--json", folder + "/" + name])
+            let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(objects.first?["timecode"] as? String == timecode)
+        }
+    }
 }

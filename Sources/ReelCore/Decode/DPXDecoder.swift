@@ -39,6 +39,20 @@ public enum DPXDecoder {
         return (header.width, header.height)
     }
 
+    /// Bits, channels and alpha from the image element, and the television header's timecode.
+    public static func describe(path: String) throws(MediaError) -> ImageDescription {
+        let bytes = try FileBytes.read(path: path, prefix: 4096)
+        let header = try readHeader(bytes, count: bytes.count, path: path, needsData: false)
+        var timecode: String?
+        if bytes.count >= 1924 {
+            let b = bytes[1920..<1924].map(UInt32.init)
+            timecode = ImageDescription.packedBCD(header.bigEndian ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]
+                                                                   : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0])
+        }
+        return ImageDescription(format: .dpx, bitDepth: header.bits, channels: header.channels, hasAlpha: header.channels == 4,
+                                timecode: timecode)
+    }
+
     /// Decodes a DPX file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
         let count = try FileBytes.read(path: path, limit: maxFileBytes, into: &scratch.fileBytes)

@@ -15,6 +15,11 @@ public enum EXRDecoder {
         return (file.display.width, file.display.height)
     }
 
+    /// The first part's channels (their count, the widest sample type, alpha) and its timecode.
+    public static func describe(path: String) throws(MediaError) -> ImageDescription {
+        try EXRFile(path: path).describe()
+    }
+
     /// Decodes an EXR file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
                                    exposure: Float = 0) throws(MediaError) -> RGBImage {

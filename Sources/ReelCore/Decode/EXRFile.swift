@@ -133,6 +133,22 @@ final class EXRFile {
 
     private func decoderHasRoutines(_ decoder: exr_decode_pipeline_t) -> Bool { decoder.unpack_and_convert_fn != nil }
 
+    /// Channels, depth, alpha and the `timeCode` attribute of the first part.
+    func describe() throws(MediaError) -> ImageDescription {
+        var list: UnsafePointer<exr_attr_chlist_t>?
+        try check(exr_get_channels(context, 0, &list))
+        guard let list, list.pointee.num_channels > 0 else { throw refuse("it has no channels") }
+        let entries = (0..<Int(list.pointee.num_channels)).map { list.pointee.entries[$0] }
+        let names = entries.map { String(cString: $0.name.str) }
+        let half = entries.allSatisfy { $0.pixel_type == EXR_PIXEL_HALF }
+        let float = entries.contains { $0.pixel_type != EXR_PIXEL_UINT }
+        var code = exr_attr_timecode_t()
+        let timecode = exr_attr_get_timecode(context, 0, "timeCode", &code) == EXR_ERR_SUCCESS.rawValue
+            ? ImageDescription.smpte12M(code.time_and_flags) : nil
+        return ImageDescription(format: .exr, bitDepth: half ? 16 : 32, channels: names.count,
+                                hasAlpha: names.contains { $0 == "A" || $0.hasSuffix(".A") }, isFloat: float, timecode: timecode)
+    }
+
     /// Which float of RGBA each channel the picture is drawn from goes to, by name (a layer's
     /// `name.R` too when there is no plain `R`). `Y` goes to red, and is copied to the others.
     private func channelMap() throws(MediaError) -> [String: Int?] {

@@ -15,6 +15,17 @@ public enum ImageDecoders {
         }
     }
 
+    /// What the file's header says of its samples (depth, channels, alpha, timecode).
+    public static func describe(path: String) throws(MediaError) -> ImageDescription {
+        switch try format(of: path) {
+        case .png: return try PNGDecoder.describe(path: path)
+        case .jpeg: return try JPEGDecoder.describe(path: path)
+        case .dpx: return try DPXDecoder.describe(path: path)
+        case .tiff: return try TIFFDecoder.describe(path: path)
+        case .exr: return try EXRDecoder.describe(path: path)
+        }
+    }
+
     /// The file decoded to fit `box`, with `scratch`'s buffers.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
         switch try format(of: path) {

@@ -69,9 +69,20 @@ public enum JPEGDecoder {
         }
     }
 
+    /// Channels from the header's colour space (grey, CMYK, or three); JPEG has 8 bits and no alpha.
+    public static func describe(path: String) throws(MediaError) -> ImageDescription {
+        let bytes = try FileBytes.read(path: path, limit: maxFileBytes)
+        return try withHeader(bytes, count: bytes.count, path: path) { _, header throws(MediaError) in
+            let channels = header.colorspace == Int32(TJCS_GRAY.rawValue) ? 1
+                : header.colorspace == Int32(TJCS_CMYK.rawValue) || header.colorspace == Int32(TJCS_YCCK.rawValue) ? 4 : 3
+            return ImageDescription(format: .jpeg, bitDepth: 8, channels: channels, hasAlpha: false)
+        }
+    }
+
     private struct Header {
         var width: Int
         var height: Int
+        var colorspace: Int32
     }
 
     /// Runs `body` with a decompressor that has read the header of the first `count` of `bytes`,
@@ -87,7 +98,7 @@ public enum JPEGDecoder {
         }
         guard read == 0 else { throw .badImage(path: path, format: "JPEG", reason: message(decoder)) }
         guard width > 0, height > 0 else { throw .badImage(path: path, format: "JPEG", reason: "its header claims \(width)x\(height)") }
-        return try body(decoder, Header(width: Int(width), height: Int(height)))
+        return try body(decoder, Header(width: Int(width), height: Int(height), colorspace: colorspace))
     }
 
     /// `tjDecompress2` of the first `count` of `source` into `pixels` at `width` × `height`.

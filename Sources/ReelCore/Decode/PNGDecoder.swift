@@ -17,6 +17,17 @@ public enum PNGDecoder {
         }
     }
 
+    /// Bit depth, channels and alpha from the IHDR chunk (colour type 0 grey, 2 RGB, 3 palette,
+    /// 4 grey and alpha, 6 RGBA); the file's header is checked by `size` first.
+    public static func describe(path: String) throws(MediaError) -> ImageDescription {
+        _ = try size(path: path)
+        let header = try FileBytes.read(path: path, prefix: 26)
+        guard header.count == 26 else { throw .badPNG(path: path, reason: "no IHDR chunk") }
+        let type = header[25]
+        let channels = [0: 1, 2: 3, 3: 3, 4: 2, 6: 4][Int(type)] ?? 3
+        return ImageDescription(format: .png, bitDepth: Int(header[24]), channels: channels, hasAlpha: type == 4 || type == 6)
+    }
+
     /// Decodes a PNG file to RGBA.
     public static func decode(path: String, limit: FrameLimit = .standalone) throws(MediaError) -> RGBAImage {
         let bytes = try FileBytes.read(path: path, limit: maxFileBytes)

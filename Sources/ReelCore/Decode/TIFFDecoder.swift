@@ -16,6 +16,21 @@ public enum TIFFDecoder {
         try withTIFF(path, limit: .standalone) { tif, _ throws(MediaError) in try dimensions(tif, path: path) }
     }
 
+    /// Bits and samples per pixel, extra samples (alpha) and the sample format, from the first directory.
+    public static func describe(path: String) throws(MediaError) -> ImageDescription {
+        try withTIFF(path, limit: .standalone) { tif, _ throws(MediaError) in
+            _ = try dimensions(tif, path: path)
+            var bits: UInt16 = 0, samples: UInt16 = 0, format: UInt16 = 1, photometric: UInt16 = 0
+            _ = reel_tiff_get_u16(tif, UInt32(TIFFTAG_BITSPERSAMPLE), &bits)
+            _ = reel_tiff_get_u16(tif, UInt32(TIFFTAG_SAMPLESPERPIXEL), &samples)
+            _ = reel_tiff_get_u16(tif, UInt32(TIFFTAG_SAMPLEFORMAT), &format)
+            _ = reel_tiff_get_u16(tif, UInt32(TIFFTAG_PHOTOMETRIC), &photometric)
+            let grey = photometric == UInt16(PHOTOMETRIC_MINISBLACK) || photometric == UInt16(PHOTOMETRIC_MINISWHITE)
+            return ImageDescription(format: .tiff, bitDepth: Int(bits), channels: Int(samples),
+                                    hasAlpha: Int(samples) > (grey ? 1 : 3), isFloat: format == UInt16(SAMPLEFORMAT_IEEEFP))
+        }
+    }
+
     /// Decodes a TIFF file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
         try withTIFF(path, limit: scratch.limit) { tif, reason throws(MediaError) in

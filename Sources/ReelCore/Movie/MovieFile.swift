@@ -110,6 +110,12 @@ final class MovieFile {
         return startTicks + Int64((seconds * Double(timeBase.den) / Double(max(1, timeBase.num))).rounded(.down))
     }
 
+    /// The "timecode" entry of a metadata dictionary (`av_dict_get`).
+    private static func timecode(in metadata: OpaquePointer?) -> String? {
+        guard let entry = av_dict_get(metadata, "timecode", nil, 0), let value = entry.pointee.value else { return nil }
+        return SafeText.escaped(String(cString: value))
+    }
+
     private static func describe(_ context: UnsafeMutablePointer<AVFormatContext>) -> MovieInfo {
         let container = context.pointee.iformat.map { String(cString: $0.pointee.name) } ?? "unknown"
         var info = MovieInfo(container: container, videoStream: nil, codec: "", width: 0, height: 0, fps: 0,
@@ -156,7 +162,9 @@ final class MovieFile {
             default:
                 break
             }
+            if info.timecode == nil { info.timecode = timecode(in: stream.pointee.metadata) }
         }
+        if let found = timecode(in: context.pointee.metadata) { info.timecode = found }
         return info
     }
 }

@@ -30,4 +30,6 @@ public struct MovieInfo: Equatable, Sendable {
     public var hasAlpha: Bool
     public var pixelFormat: String
     public var audioStreams: [AudioStream]
+    /// The start timecode the container or a stream carries (a `tmcd` track's), if any.
+    public var timecode: String? = nil
 }
