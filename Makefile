@@ -112,10 +112,11 @@ soak-audio: audio-files
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 2
 FUZZ := .build-fuzz
-FUZZ_TARGETS := png audio names keys
+FUZZ_TARGETS := png images audio names keys
 CORPUS := ../shared/corpus
 FUZZ_SEEDS_png := $(CORPUS)/png/pngsuite $(CORPUS)/png/libpng-testpngs $(CORPUS)/png/image-png
 FUZZ_SEEDS_audio := $(CORPUS)/audio/hound $(CORPUS)/audio/hound/fuzz $(CORPUS)/audio/flac-test-files/faulty $(CORPUS)/audio/freedesktop
+FUZZ_SEEDS_images := Fuzz/Seeds/images $(CORPUS)/exr/Damaged
 FUZZ_SEEDS_names := Fuzz/Seeds/names
 FUZZ_SEEDS_keys := Fuzz/Seeds/keys
 FUZZ_PKGS := ncursesw libpng16 sndfile fftw3f portaudio-2.0 zlib libavutil libavcodec libavformat libswscale libswresample \
