@@ -54,7 +54,8 @@ public enum DPXDecoder {
     }
 
     /// Decodes a DPX file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
-    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
+                                   look: Look = .identity) throws(MediaError) -> RGBImage {
         let count = try FileBytes.read(path: path, limit: maxFileBytes, into: &scratch.fileBytes)
         let header = try readHeader(scratch.fileBytes, count: count, path: path, needsData: true)
         guard scratch.limit.allows(width: header.width, height: header.height, bytesPerPixel: 4) else {
@@ -63,7 +64,10 @@ public enum DPXDecoder {
         let pixelCount = header.width * header.height
         if scratch.rgba.count < pixelCount * 4 { scratch.rgba = [UInt8](repeating: 0, count: pixelCount * 4) }
         scratch.fileBytes.withUnsafeBufferPointer { file in
-            scratch.rgba.withUnsafeMutableBufferPointer { out in unpack(header, from: file, into: out) }
+            scratch.rgba.withUnsafeMutableBufferPointer { out in
+                unpack(header, from: file, into: out)
+                if look != .identity { look.apply(rgba: out.baseAddress!, count: pixelCount, width: header.width, exposed: false) }
+            }
         }
         let fitted = AreaScaler.fit(width: header.width, height: header.height, maxWidth: box.width, maxHeight: box.height)
         return scratch.rgba.withUnsafeBufferPointer { pixels in

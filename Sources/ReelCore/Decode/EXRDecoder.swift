@@ -22,7 +22,7 @@ public enum EXRDecoder {
 
     /// Decodes an EXR file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
     public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
-                                   exposure: Float = 0) throws(MediaError) -> RGBImage {
+                                   look: Look = .identity) throws(MediaError) -> RGBImage {
         EXRMemory.cap = scratch.limit.bytes
         let file = try EXRFile(path: path)
         let (width, height) = (file.display.width, file.display.height)
@@ -34,10 +34,23 @@ public enum EXRDecoder {
         }
         let linear = try file.readDisplayWindow()
         if scratch.rgba.count < width * height * 4 { scratch.rgba = [UInt8](repeating: 0, count: width * height * 4) }
+        // Alpha matters only to the alpha view and the checkerboard; otherwise premultiplied colour over black is the colour.
+        let usesAlpha = look.channel == .alpha || look.checkerboard
         linear.withUnsafeBufferPointer { source in
             scratch.rgba.withUnsafeMutableBufferPointer { target in
-                SceneLinear.convert(source.baseAddress!, channels: 3, count: width * height, exposure: exposure,
-                                    into: target.baseAddress!, stride: 4)
+                let out = target.baseAddress!
+                SceneLinear.convert(source.baseAddress!, channels: usesAlpha ? 4 : 3, count: width * height, exposure: look.exposure,
+                                    into: out, stride: 4)
+                guard look != .identity else { return }
+                if usesAlpha {
+                    // Straight colour for the look's compositing: premultiplied colour over its alpha.
+                    for i in 0..<(width * height) {
+                        let p = out + i * 4, a = UInt16(p[3])
+                        guard a > 0, a < 255 else { continue }
+                        for c in 0..<3 { p[c] = UInt8(min(255, (UInt16(p[c]) * 255 + a / 2) / a)) }
+                    }
+                }
+                look.apply(rgba: out, count: width * height, width: width, exposed: true)
             }
         }
         let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)

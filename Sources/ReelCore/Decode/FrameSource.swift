@@ -19,10 +19,19 @@ public protocol FrameSource: Sendable {
     /// Gives back what the source keeps open (a movie's decoder); decodes after it fail. The
     /// default keeps nothing open.
     func close()
+    /// How its frames are seen (exposure, channel view).
+    var look: Look { get }
+    /// The same pictures seen through `look`: another source for the cache (a new id), sharing
+    /// what this one keeps open. The default, for a source with no pictures, is itself.
+    func with(look: Look) -> any FrameSource
 }
 
 extension FrameSource {
     public func close() {}
+
+    public var look: Look { .identity }
+
+    public func with(look: Look) -> any FrameSource { self }
 
     public func missingCount(in range: ClosedRange<Int>) -> Int { range.count(where: { !hasFile($0) }) }
 
@@ -36,10 +45,16 @@ extension FrameSource {
 public struct ImageSequenceSource: FrameSource {
     public let id: SourceID
     public let sequence: ImageSequence
+    public let look: Look
 
-    public init(id: SourceID, sequence: ImageSequence) {
+    public init(id: SourceID, sequence: ImageSequence, look: Look = .identity) {
         self.id = id
         self.sequence = sequence
+        self.look = look
+    }
+
+    public func with(look: Look) -> any FrameSource {
+        ImageSequenceSource(id: .next(), sequence: sequence, look: look)
     }
 
     public func hasFile(_ frame: Int) -> Bool { sequence.path(frame: frame) != nil }
@@ -49,7 +64,7 @@ public struct ImageSequenceSource: FrameSource {
     public func decode(_ frame: Int, fitting size: FrameSize, scratch: DecodeScratch) -> FrameContent {
         guard let path = sequence.path(frame: frame) else { return .missing }
         do {
-            return .image(try ImageDecoders.decodeFrame(path: path, fitting: size, scratch: scratch))
+            return .image(try ImageDecoders.decodeFrame(path: path, fitting: size, scratch: scratch, look: look))
         } catch {
             return .failed(error.description)
         }

@@ -26,14 +26,18 @@ public enum ImageDecoders {
         }
     }
 
-    /// The file decoded to fit `box`, with `scratch`'s buffers.
-    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
+    /// The file decoded to fit `box` and seen through `look`, with `scratch`'s buffers.
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
+                                   look: Look = .identity) throws(MediaError) -> RGBImage {
         switch try format(of: path) {
-        case .png: return try PNGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
-        case .jpeg: return try JPEGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
-        case .dpx: return try DPXDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
-        case .tiff: return try TIFFDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
-        case .exr: return try EXRDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
+        case .png: return try PNGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch, look: look)
+        case .jpeg:
+            var image = try JPEGDecoder.decodeFrame(path: path, fitting: box, scratch: scratch)
+            look.apply(rgb: &image)
+            return image
+        case .dpx: return try DPXDecoder.decodeFrame(path: path, fitting: box, scratch: scratch, look: look)
+        case .tiff: return try TIFFDecoder.decodeFrame(path: path, fitting: box, scratch: scratch, look: look)
+        case .exr: return try EXRDecoder.decodeFrame(path: path, fitting: box, scratch: scratch, look: look)
         }
     }
 

@@ -49,7 +49,8 @@ public enum PNGDecoder {
     /// buffer, with no copy — a spare buffer of an evicted frame when the cache has one: that is
     /// every frame of a review at 1:1. Anything else is read as RGBA into the scratch buffer and
     /// scaled (and composited over black) from there.
-    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
+                                   look: Look = .identity) throws(MediaError) -> RGBImage {
         let count = try FileBytes.read(path: path, limit: maxFileBytes, into: &scratch.fileBytes)
         return try withImage(bytes: scratch.fileBytes, count: count, path: path, limit: scratch.limit) { (image) throws(MediaError) in
             let width = Int(image.pointee.width)
@@ -71,9 +72,14 @@ public enum PNGDecoder {
                     }
                 }
                 guard ok else { throw .badPNG(path: path, reason: image.pointee.reason) }
-                return RGBImage(width: width, height: height, pixels: pixels)
+                var frame = RGBImage(width: width, height: height, pixels: pixels)
+                look.apply(rgb: &frame)
+                return frame
             }
             try finishReadRGBA(image, into: &scratch.rgba, path: path)
+            if look != .identity {
+                scratch.rgba.withUnsafeMutableBufferPointer { look.apply(rgba: $0.baseAddress!, count: width * height, width: width, exposed: false) }
+            }
             return scratch.rgba.withUnsafeBufferPointer { pixels in
                 AreaScaler.scale(pixels, width: width, height: height, to: fitted.width, fitted.height,
                                  scratch: &scratch.scaler)

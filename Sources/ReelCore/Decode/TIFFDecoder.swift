@@ -32,7 +32,8 @@ public enum TIFFDecoder {
     }
 
     /// Decodes a TIFF file to a frame that fits `box` (aspect kept), with `scratch`'s buffers.
-    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch) throws(MediaError) -> RGBImage {
+    public static func decodeFrame(path: String, fitting box: FrameSize, scratch: DecodeScratch,
+                                   look: Look = .identity) throws(MediaError) -> RGBImage {
         try withTIFF(path, limit: scratch.limit) { tif, reason throws(MediaError) in
             let (width, height) = try dimensions(tif, path: path)
             var format: UInt16 = 1
@@ -43,13 +44,16 @@ public enum TIFFDecoder {
             }
             if scratch.rgba.count < width * height * 4 { scratch.rgba = [UInt8](repeating: 0, count: width * height * 4) }
             if float {
-                try readFloat(tif, width: width, height: height, path: path, reason: reason, into: &scratch.rgba)
+                try readFloat(tif, width: width, height: height, path: path, reason: reason, exposure: look.exposure, into: &scratch.rgba)
             } else {
                 let read = scratch.rgba.withUnsafeMutableBytes { raw in
                     TIFFReadRGBAImageOriented(tif, UInt32(width), UInt32(height), raw.baseAddress!.assumingMemoryBound(to: UInt32.self),
                                               ORIENTATION_TOPLEFT, 0)
                 }
                 guard read == 1 else { throw refuse(path, reason()) }
+            }
+            if look != .identity {
+                scratch.rgba.withUnsafeMutableBufferPointer { look.apply(rgba: $0.baseAddress!, count: width * height, width: width, exposed: float) }
             }
             let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
             return scratch.rgba.withUnsafeBufferPointer { pixels in
@@ -77,7 +81,7 @@ public enum TIFFDecoder {
     /// Reads a 32-bit float file (one, three or four samples a pixel, interleaved; strips or
     /// tiles) and converts it to 8-bit sRGB RGBA in `out`.
     private static func readFloat(_ tif: OpaquePointer, width: Int, height: Int, path: String, reason: () -> String,
-                                  into out: inout [UInt8]) throws(MediaError) {
+                                  exposure: Float, into out: inout [UInt8]) throws(MediaError) {
         var bits: UInt16 = 0, samples: UInt16 = 0, planar: UInt16 = 0
         _ = reel_tiff_get_u16(tif, UInt32(TIFFTAG_BITSPERSAMPLE), &bits)
         _ = reel_tiff_get_u16(tif, UInt32(TIFFTAG_SAMPLESPERPIXEL), &samples)
@@ -119,8 +123,8 @@ public enum TIFFDecoder {
         linear.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { target in
                 // Four samples or more: the first three and the fourth as alpha, as TIFF's extra samples are.
-                SceneLinear.convert(source.baseAddress!, channels: channels, count: width * height, into: target.baseAddress!,
-                                    stride: channels)
+                SceneLinear.convert(source.baseAddress!, channels: channels, count: width * height, exposure: exposure,
+                                    into: target.baseAddress!, stride: channels)
             }
         }
     }

@@ -4,7 +4,8 @@
 /// Thread-safe: the pool's workers take turns with the decoder (one decoder decodes in order;
 /// frames arrive through the same cache and epochs as a sequence's).
 public struct MovieSource: FrameSource {
-    public let id: SourceID
+    public private(set) var id: SourceID
+    public private(set) var look = Look.identity
     public let info: MovieInfo
     public let path: String
     /// nil once closed.
@@ -24,6 +25,13 @@ public struct MovieSource: FrameSource {
 
     public func hasFile(_ frame: Int) -> Bool { frames.contains(frame) }
 
+    public func with(look: Look) -> any FrameSource {
+        var copy = self
+        copy.id = .next()
+        copy.look = look
+        return copy
+    }
+
     /// Frees the decoder (its codec context, frame pool and file) once the frame it decodes is done.
     public func close() {
         decoder.withLock { $0 = nil }
@@ -42,8 +50,9 @@ public struct MovieSource: FrameSource {
             do throws(MediaError) {
                 return .success(try decoder.frame(frame) { number, image throws(MediaError) in
                     if !isCached(number) {
-                        alongside(number, .image(try decoder.scaler.convert(image, fitting: size, path: decoder.file.path,
-                                                                            recycled: scratch.recycled)))
+                        var converted = try decoder.scaler.convert(image, fitting: size, path: decoder.file.path, recycled: scratch.recycled)
+                        look.apply(rgb: &converted)
+                        alongside(number, .image(converted))
                     }
                 })
             } catch {
@@ -58,7 +67,9 @@ public struct MovieSource: FrameSource {
             let scaler = scratch.movieScaler ?? MovieScaler()
             scratch.movieScaler = scaler
             do {
-                return .image(try scaler.convert(found.frame, fitting: size, path: path, recycled: scratch.recycled))
+                var converted = try scaler.convert(found.frame, fitting: size, path: path, recycled: scratch.recycled)
+                look.apply(rgb: &converted)
+                return .image(converted)
             } catch {
                 return .failed("\(error)")
             }

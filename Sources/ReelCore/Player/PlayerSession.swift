@@ -6,7 +6,7 @@
 /// shows it if it is cached and otherwise keeps the newest cached frame before it on screen,
 /// counts frames that were due but never shown, and tells the pool where playback is.
 public final class PlayerSession {
-    public let source: any FrameSource
+    public private(set) var source: any FrameSource
     public let cache: FrameCache
     public let pool: DecodePool
     public private(set) var playback: Playback
@@ -117,6 +117,18 @@ public final class PlayerSession {
         }
         if command.startsNewEpoch { needsNewEpoch = true }
         soundSync?.follow(playback, at: now)
+    }
+
+    /// Frames are seen through `look` from now on: the same pictures as another source, decoded
+    /// again; the frames of the old look leave the cache (the decodes in flight of them are
+    /// cancelled), so a change of look costs no memory.
+    public func setLook(_ look: Look) {
+        guard look != source.look else { return }
+        let old = source
+        source = old.with(look: look)
+        pool.cancelAll()
+        cache.release(old.id)
+        needsNewEpoch = true
     }
 
     /// Frames are drawn into a box of `newSize` pixels from now on: decoded again at that size.

@@ -15,9 +15,32 @@ enum AppAction: Equatable {
     case toggleZoom
     /// The viewer's picture: fit, a fixed scale, in or out by √2, or pan by a tenth of the view.
     case zoomPicture(PictureZoom)
+    /// How the picture is seen: exposure up or down (stops), the next channel view, the
+    /// checkerboard under alpha, or all of it back to plain.
+    case changeLook(LookChange)
     /// Sends the whole screen again (Ctrl-L, as in shells and editors).
     case redraw
     case nothing
+}
+
+/// A change to the picture's `Look`.
+enum LookChange: Equatable {
+    case exposure(Float)
+    case nextChannel
+    case checkerboard
+    case reset
+
+    /// `look` after this change.
+    func applied(to look: Look) -> Look {
+        var changed = look
+        switch self {
+        case .exposure(let stops): changed.exposure = max(-16, min(16, look.exposure + stops))
+        case .nextChannel: changed.channel = look.nextChannel
+        case .checkerboard: changed.checkerboard.toggle()
+        case .reset: changed = .identity
+        }
+        return changed
+    }
 }
 
 /// A change to how the viewer shows the frame (`ViewerZoom`).

@@ -39,6 +39,12 @@ enum KeyMap {
         Binding(keys: characters("-_"), label: "", meaning: "", action: .zoomPicture(.zoomOut)),
         Binding(keys: [.altLeft, .altRight, .altUp, .altDown], label: "Alt-arrows",
                 meaning: "pan (or middle/right drag)", action: .zoomPicture(.pan(x: 0, y: 0))),
+        // The look, as RV and DJV have it: exposure in half stops, one channel, alpha over a checkerboard.
+        Binding(keys: characters("eE"), label: "E D", meaning: "exposure up / down \u{00BD} stop", action: .changeLook(.exposure(0.5))),
+        Binding(keys: characters("dD"), label: "", meaning: "", action: .changeLook(.exposure(-0.5))),
+        Binding(keys: characters("vV"), label: "V", meaning: "channel: RGB R G B A luma", action: .changeLook(.nextChannel)),
+        Binding(keys: characters("tT"), label: "T", meaning: "alpha over checkerboard", action: .changeLook(.checkerboard)),
+        Binding(keys: characters("yY"), label: "Y", meaning: "look back to plain", action: .changeLook(.reset)),
         Binding(keys: characters("jJ"), label: "J", meaning: "shuttle reverse (again: faster)", action: .command(.shuttleReverse)),
         Binding(keys: characters("kK"), label: "K", meaning: "stop", action: .command(.stop)),
         Binding(keys: characters("lL"), label: "L", meaning: "shuttle forward (again: faster)", action: .command(.shuttleForward)),

@@ -112,10 +112,11 @@ extension PlayerApp {
         return model
     }
 
-    /// What the title says draws the pictures, and the zoom when not fitting.
+    /// What the title says draws the pictures, the zoom when not fitting, and the look when not plain.
     var graphicsName: String {
         let name = display.mode.isImage ? display.mode.rawValue : (display.symbols == .half ? "cells" : "\(display.symbols.rawValue) cells")
-        return pictureZoom.label.map { name + " " + $0 } ?? name
+        let zoomed = pictureZoom.label.map { name + " " + $0 } ?? name
+        return current?.session.source.look.label.map { zoomed + " \u{00B7} " + $0 } ?? zoomed
     }
 
     /// The picture size, in pixels, that fills the viewer `rect`: the terminal's own pixels

@@ -202,6 +202,7 @@ public final class PlayerApp {
             if command == .clearCache { nextSample = 0 }
         case .toggleZoom: zoomed = session.playback.workArea != nil && !zoomed
         case .zoomPicture(let change): zoomPicture(change, at: nil)
+        case .changeLook(let change): session.setLook(change.applied(to: session.source.look))
         case .toggleGaugeDetail: gaugeDetailed.toggle()
         case .toggleHelp: showHelp.toggle()
         case .cycleScale, .cycleFFTSize, .cycleColorMap:
