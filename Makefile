@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3
 	tmux ncurses-term xvfb xterm kitty x11-utils imagemagick
 APT_LOG := /tmp/reel-apt.log
 
-.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline bench-jpeg audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
+.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline bench-jpeg bench-exr audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
 
 run: build
 	.build/release/reel
@@ -88,6 +88,14 @@ bench-jpeg: frames
 	.build/release/reel bench decode $(JPEG_FRAMES) --size 320x180 --json
 	.build/release/reel bench decode $(JPEG_FRAMES) --json
 	.build/jpegloop $$(nproc) $(JPEG_FRAMES)/*.jpg
+
+# OpenEXR's Beachball sequence (8 frames of 2048x1556 half float) decoded by Reel at its own size
+# and at a terminal's, against the plain C loop over OpenEXR's C core (Benchmarks/exrloop.c).
+EXR_FRAMES ?= $(CORPUS)/exr/Beachball
+bench-exr: build
+	cc -O2 -o .build/exrloop Benchmarks/exrloop.c $$(pkg-config --cflags --libs OpenEXR) -lpthread
+	for i in 1 2 3; do .build/release/reel bench decode $(EXR_FRAMES) --json; .build/release/reel bench decode $(EXR_FRAMES) --size 320x243 --json; \
+	    .build/exrloop $$(nproc) $(EXR_FRAMES)/*.exr; done
 
 # Three 10-minute stereo 48 kHz recordings for `reel soak --switch` and `reel bench spectrogram`.
 AUDIO ?= /tmp/reel-audio

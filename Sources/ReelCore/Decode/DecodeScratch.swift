@@ -10,6 +10,9 @@ public final class DecodeScratch {
 
     var fileBytes: [UInt8] = []
     var rgba: [UInt8] = []
+    /// Float RGBA of a scene-linear picture (EXR's data and display windows), before its display transform.
+    var linear: [Float] = []
+    var linearWindow: [Float] = []
     var scaler = AreaScaler.Scratch()
     /// The worker's own converter of movie frames, made on its first movie frame.
     var movieScaler: MovieScaler?
@@ -25,12 +28,16 @@ public final class DecodeScratch {
     }
 
     /// Bytes held between frames.
-    public var byteCount: Int { fileBytes.capacity + rgba.capacity + scaler.byteCount }
+    public var byteCount: Int {
+        fileBytes.capacity + rgba.capacity + scaler.byteCount + (linear.capacity + linearWindow.capacity) * MemoryLayout<Float>.stride
+    }
 
     /// Frees whichever buffer grew past `keepLimit`.
     public func trim() {
         if fileBytes.capacity > Self.keepLimit { fileBytes = [] }
         if rgba.capacity > Self.keepLimit { rgba = [] }
+        if linear.capacity * MemoryLayout<Float>.stride > Self.keepLimit { linear = [] }
+        if linearWindow.capacity * MemoryLayout<Float>.stride > Self.keepLimit { linearWindow = [] }
         if scaler.byteCount > Self.keepLimit { scaler = AreaScaler.Scratch() }
     }
 }

@@ -32,10 +32,24 @@ public enum EXRDecoder {
                                    bytesPerPixel: bytesPerPixel) else {
             throw .imageTooLarge(path: path, width: width, height: height, limit: scratch.limit.bytes)
         }
-        let linear = try file.readDisplayWindow()
-        if scratch.rgba.count < width * height * 4 { scratch.rgba = [UInt8](repeating: 0, count: width * height * 4) }
+        let inWindow = try file.readDisplayWindow(into: &scratch.linear, window: &scratch.linearWindow)
+        let linear = inWindow ? scratch.linearWindow : scratch.linear
         // Alpha matters only to the alpha view and the checkerboard; otherwise premultiplied colour over black is the colour.
         let usesAlpha = look.channel == .alpha || look.checkerboard
+        let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
+        if fitted == (width, height) && look == .identity {
+            // At its own size: the display transform writes the frame itself.
+            let count = width * height * 3
+            var pixels = scratch.recycled(count) ?? [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+            linear.withUnsafeBufferPointer { source in
+                pixels.withUnsafeMutableBufferPointer { target in
+                    SceneLinear.convert(source.baseAddress!, channels: 3, count: width * height, into: target.baseAddress!,
+                                        stride: 4, outStride: 3)
+                }
+            }
+            return RGBImage(width: width, height: height, pixels: pixels)
+        }
+        if scratch.rgba.count < width * height * 4 { scratch.rgba = [UInt8](repeating: 0, count: width * height * 4) }
         linear.withUnsafeBufferPointer { source in
             scratch.rgba.withUnsafeMutableBufferPointer { target in
                 let out = target.baseAddress!
@@ -53,7 +67,6 @@ public enum EXRDecoder {
                 look.apply(rgba: out, count: width * height, width: width, exposed: true)
             }
         }
-        let fitted = AreaScaler.fit(width: width, height: height, maxWidth: box.width, maxHeight: box.height)
         return scratch.rgba.withUnsafeBufferPointer { pixels in
             AreaScaler.scale(pixels, width: width, height: height, to: fitted.width, fitted.height, scratch: &scratch.scaler)
         }

@@ -75,27 +75,32 @@ final class EXRFile {
     }
 
     /// The display window as float RGBA (alpha 1 where the file has none), the data window's
-    /// pixels placed in it, black around them.
-    func readDisplayWindow() throws(MediaError) -> [Float] {
-        let pixels = try readDataWindow()
-        if data == display { return pixels }
-        var out = [Float](repeating: 0, count: display.width * display.height * 4)
+    /// pixels placed in it, black around them: in `pixels` (the data window's, when it is the
+    /// display window) or in `window`, which one the result says.
+    func readDisplayWindow(into pixels: inout [Float], window: inout [Float]) throws(MediaError) -> Bool {
+        try readDataWindow(into: &pixels)
+        if data == display { return false }
+        let count = display.width * display.height * 4
+        if window.count < count { window = [Float](repeating: 0, count: count) } else { window.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
         let left = max(data.x, display.x), right = min(data.x + data.width, display.x + display.width)
         let top = max(data.y, display.y), bottom = min(data.y + data.height, display.y + display.height)
-        guard left < right, top < bottom else { return out }
+        guard left < right, top < bottom else { return true }
         for y in top..<bottom {
             let from = ((y - data.y) * data.width + (left - data.x)) * 4
             let to = ((y - display.y) * display.width + (left - display.x)) * 4
-            out.replaceSubrange(to..<(to + (right - left) * 4), with: pixels[from..<(from + (right - left) * 4)])
+            window.replaceSubrange(to..<(to + (right - left) * 4), with: pixels[from..<(from + (right - left) * 4)])
         }
-        return out
+        return true
     }
 
-    /// The data window as float RGBA.
-    func readDataWindow() throws(MediaError) -> [Float] {
+    /// The data window as float RGBA, into the front of `pixels` (grown only when too small).
+    func readDataWindow(into pixels: inout [Float]) throws(MediaError) {
         let map = try channelMap()
-        var pixels = [Float](repeating: 0, count: data.width * data.height * 4)
-        if map["A"] == nil { for i in stride(from: 3, to: pixels.count, by: 4) { pixels[i] = 1 } }
+        let count = data.width * data.height * 4
+        if pixels.count < count { pixels = [Float](repeating: 0, count: count) }
+        // Every chunk writes the channels it has: the others are set first.
+        if map["R"] == nil || map["G"] == nil || map["B"] == nil { pixels.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        if map["A"] == nil { for i in stride(from: 3, to: count, by: 4) { pixels[i] = 1 } }
         var decoder = exr_decode_pipeline_t()
         var started = false
         defer { if started { exr_decoding_destroy(context, &decoder) } }
@@ -126,9 +131,8 @@ final class EXRFile {
         }
         // Luminance alone is grey.
         if map["R"] == nil, map["Y"] != nil {
-            for i in stride(from: 0, to: pixels.count, by: 4) { pixels[i + 1] = pixels[i]; pixels[i + 2] = pixels[i] }
+            for i in stride(from: 0, to: count, by: 4) { pixels[i + 1] = pixels[i]; pixels[i + 2] = pixels[i] }
         }
-        return pixels
     }
 
     private func decoderHasRoutines(_ decoder: exr_decode_pipeline_t) -> Bool { decoder.unpack_and_convert_fn != nil }

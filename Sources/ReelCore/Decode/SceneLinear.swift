@@ -24,28 +24,32 @@ public enum SceneLinear {
 
     /// Converts `count` pixels of interleaved linear float `channels` (1: luminance, 2:
     /// luminance and alpha, 3: RGB, 4 or more: RGB and alpha, straight), each `stride` floats
-    /// apart, to 8-bit sRGB RGBA in `out`, after multiplying by 2^`exposure`.
+    /// apart, to 8-bit sRGB RGBA in `out` (or RGB, with `outStride` 3), after multiplying by 2^`exposure`.
     static func convert(_ source: UnsafePointer<Float>, channels: Int, count: Int, exposure: Float = 0,
-                        into out: UnsafeMutablePointer<UInt8>, stride: Int? = nil) {
+                        into out: UnsafeMutablePointer<UInt8>, stride: Int? = nil, outStride: Int = 4) {
         let stride = stride ?? channels
-        let gain = exp2f(exposure)
         let last = Float(steps)
+        let scale = exp2f(exposure) * last
+        let colour = channels >= 3 ? 1 : 0
         table.withUnsafeBufferPointer { table in
-            func byte(_ value: Float) -> UInt8 {
-                let scaled = value * gain * last
-                // NaN fails both comparisons and lands on 0; callers look for it first.
+            let table = table.baseAddress!
+            @inline(__always) func byte(_ value: Float) -> UInt8 {
+                // The table's index, clamped; NaN fails the comparison and lands on 0 (callers look for it first).
+                let scaled = value * scale
                 return scaled > 0 ? table[Int(min(scaled, last) + 0.5)] : 0
             }
             for pixel in 0..<count {
-                let s = source + pixel * stride, o = out + pixel * 4
-                let r = s[0], g = channels >= 3 ? s[1] : r, b = channels >= 3 ? s[2] : r
+                let s = source + pixel * stride, o = out + pixel * outStride
+                let r = s[0], g = s[colour], b = s[2 * colour]
                 let a = channels >= 4 ? s[3] : channels == 2 ? s[1] : 1
-                if !r.isFinite || !g.isFinite || !b.isFinite || !a.isFinite {
-                    o[0] = invalidColour.r; o[1] = invalidColour.g; o[2] = invalidColour.b; o[3] = 255
+                // A NaN or an infinity is the only value whose difference from itself is not 0.
+                if (r - r) + (g - g) + (b - b) + (a - a) != 0 {
+                    o[0] = invalidColour.r; o[1] = invalidColour.g; o[2] = invalidColour.b
+                    if outStride == 4 { o[3] = 255 }
                     continue
                 }
                 o[0] = byte(r); o[1] = byte(g); o[2] = byte(b)
-                o[3] = UInt8(max(0, min(1, a)) * 255 + 0.5)
+                if outStride == 4 { o[3] = UInt8(max(0, min(1, a)) * 255 + 0.5) }
             }
         }
     }
