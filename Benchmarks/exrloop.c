@@ -5,21 +5,18 @@
 //
 //   cc -O2 -o exrloop exrloop.c $(pkg-config --cflags --libs OpenEXR) -lpthread && ./exrloop 2 shot.*.exr
 #include <openexr.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static char **files;
-static int file_count;
-static atomic_int next_file;
-static atomic_int failures;
+#include "fileloop.h"
 
 static void silent(exr_const_context_t ctxt, exr_result_t code, const char *message) { (void)ctxt; (void)code; (void)message; }
 
-static int decode_file(const char *path, float **buffer, size_t *capacity) {
+struct buffer { float *data; size_t capacity; };
+
+static int decode_one(const char *path, void **state) {
+    if (!*state) *state = calloc(1, sizeof(struct buffer));
+    struct buffer *held = *state;
+    float **buffer = &held->data;
+    size_t *capacity = &held->capacity;
     exr_context_initializer_t init = EXR_DEFAULT_CONTEXT_INITIALIZER;
     init.error_handler_fn = silent;
     exr_context_t ctxt = NULL;
@@ -64,40 +61,9 @@ static int decode_file(const char *path, float **buffer, size_t *capacity) {
     return ok;
 }
 
-static void *work(void *unused) {
-    (void)unused;
-    float *buffer = NULL;
-    size_t capacity = 0;
-    for (;;) {
-        int index = atomic_fetch_add(&next_file, 1);
-        if (index >= file_count) break;
-        if (!decode_file(files[index], &buffer, &capacity)) atomic_fetch_add(&failures, 1);
-    }
-    free(buffer);
-    return NULL;
+static void release(void *state) {
+    free(((struct buffer *)state)->data);
+    free(state);
 }
 
-static double run(int threads) {
-    struct timespec start, end;
-    atomic_store(&next_file, 0);
-    pthread_t ids[256];
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    for (int i = 0; i < threads; i++) pthread_create(&ids[i], NULL, work, NULL);
-    for (int i = 0; i < threads; i++) pthread_join(ids[i], NULL);
-    clock_gettime(CLOCK_MONOTONIC, &end);
-    return (end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
-}
-
-int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: exrloop THREADS FILE...\n"); return 2; }
-    int threads = atoi(argv[1]);
-    if (threads < 1 || threads > 256) { fprintf(stderr, "exrloop: THREADS must be 1 to 256\n"); return 2; }
-    files = argv + 2;
-    file_count = argc - 2;
-    double many = run(threads);
-    double one = run(1);
-    printf("{\"bench\":\"exrloop\",\"frames\":%d,\"threads\":%d,\"fps\":%.2f,\"seconds\":%.3f,"
-           "\"fps_1_thread\":%.2f,\"seconds_1_thread\":%.3f,\"failures\":%d}\n",
-           file_count, threads, file_count / many, many, file_count / one, one, atomic_load(&failures));
-    return 0;
-}
+int main(int argc, char **argv) { return fileloop_main(argc, argv, "exrloop", decode_one, release); }
