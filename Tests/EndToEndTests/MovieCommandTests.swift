@@ -6,13 +6,19 @@ import GraphicsSupport
 /// Movies from the command line: probe says what FFmpeg reads in them, and what is no movie
 /// (or half of one) gets one line.
 @Suite struct MovieCommandTests {
+    /// A new empty folder under the temporary directory (the test removes it).
+    static func temporaryFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     static func ffmpeg(_ arguments: [String]) async throws -> Bool {
         try await Shell.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y"] + arguments).status == 0
     }
 
     @Test func probeDescribesAMovieAndItsSound() async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/dailies.mov"
         #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=2", "-f", "lavfi", "-i",
@@ -32,8 +38,7 @@ import GraphicsSupport
     }
 
     @Test func somethingNamedLikeAMovieThatIsNoneGetsOneLine() async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("not a movie at all".utf8).write(to: URL(fileURLWithPath: folder + "/notes.mp4"))
         for path in [folder + "/notes.mp4", folder + "/missing.mkv"] {
@@ -47,8 +52,7 @@ import GraphicsSupport
     /// A movie plays with its sound (its waveform and spectrogram shown, its decoder on the
     /// gauge), and Tab to a sequence gives the decoder's memory back; Tab back opens it again.
     @Test func aMoviePlaysWithItsSoundAndTabGivesItsDecoderBack() async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/dailies.mp4"
         #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=4", "-f", "lavfi", "-i",
@@ -85,8 +89,7 @@ import GraphicsSupport
                       ("mjpeg.avi", ["-c:v", "mjpeg", "-q:v", "3"]),
                       ("prores.mov", ["-c:v", "prores_ks", "-profile:v", "2"])])
     func renderPNGIsFFmpegsOwnDecode(name: String, codec: [String]) async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/" + name
         #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=192x108:rate=24:duration=10", "-f", "lavfi", "-i",
@@ -121,8 +124,7 @@ import GraphicsSupport
     /// `reel soak MOVIE --work-area 1-50 --loops 300`: every frame decoded once, in loop 1, and RSS
     /// flat; `--switch` over three movies gives every decoder back after each cycle.
     @Test func soakingAMovieDecodesItsWorkAreaOnceAndSwitchingGivesDecodersBack() async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let movies = [("a.mov", ["-c:v", "libx264", "-g", "48", "-bf", "2", "-pix_fmt", "yuv420p", "-c:a", "aac"]),
                       ("b.mp4", ["-c:v", "mpeg4", "-c:a", "mp3"]),
@@ -151,8 +153,7 @@ import GraphicsSupport
 
     /// `reel bench decode MOVIE` measures Reel's pool and ffmpeg's own decode in the same run.
     @Test func benchDecodeOfAMovieRunsFFmpegBeside() async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/clip.mp4"
         #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24:duration=5", "-c:v", "libx264",
@@ -167,8 +168,7 @@ import GraphicsSupport
 
     /// probe gives a movie's start timecode (its tmcd track), drop-frame ones with `;`.
     @Test func probeGivesAMoviesTimecode() async throws {
-        let folder = NSTemporaryDirectory() + "reel-movie-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, rate, timecode) in [("a.mov", "24", "01:00:00:00"), ("b.mov", "30000/1001", "00:59:59;28")] {
             #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x36:rate=\(rate):duration=1", "-timecode", timecode,
