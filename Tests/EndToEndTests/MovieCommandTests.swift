@@ -180,4 +180,17 @@ import GraphicsSupport
             #expect(objects.first?["timecode"] as? String == timecode)
         }
     }
+
+    /// A movie of sound only, and an M4A, render as an audio file does: spectrogram and waveform as text.
+    @Test(arguments: ["talk.m4a", "talk.mp4"]) func soundOnlyMoviesRenderTheirAudioPanes(name: String) async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        #expect(try await Self.ffmpeg(["-f", "lavfi", "-i", "sine=frequency=700:duration=2", "-c:a", "aac", path]))
+        let result = try await Shell.run([Shell.reel, "render", path, "--width", "80", "--height", "16", "--color", "none"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count >= 10, "\(result.stdout)")
+        let png = try await Shell.run([Shell.reel, "render", path, "--png", folder + "/out.png"])
+        #expect(png.status == 1 && png.stderr.contains("no picture"), "\(png.stderr)")
+    }
 }
