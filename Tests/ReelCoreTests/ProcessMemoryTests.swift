@@ -4,16 +4,22 @@ import Testing
 /// RSS and heap figures follow real allocations.
 @Suite(.serialized) struct ProcessMemoryTests {
     @Test func residentSetGrowsWithTouchedMemoryAndShrinksWhenItIsFreed() {
-        // Other suites' threads allocate and free meanwhile (a closed session trims the heap),
-        // so 64 MiB must show as at least 48 either way.
+        // Other suites' threads allocate and free meanwhile (a closed session trims the heap, an
+        // EXR test frees 50 MB at once), so one try can see another's release land inside it:
+        // 64 MiB must show as at least 48, growing and shrinking, in one of five tries.
         ProcessMemory.configureAllocator()
-        let before = ProcessMemory.residentBytes()
-        var block: [UInt8]? = [UInt8](repeating: 1, count: 64 << 20)
-        let during = ProcessMemory.residentBytes()
-        #expect(during - before >= 48 << 20)
-        #expect(block?[12345] == 1)
-        block = nil
-        #expect(ProcessMemory.residentBytes() < during - (48 << 20), "a mapped block leaves RSS when freed")
+        var seen: [(grew: Int, shrank: Int)] = []
+        for _ in 0..<5 {
+            let before = ProcessMemory.residentBytes()
+            var block: [UInt8]? = [UInt8](repeating: 1, count: 64 << 20)
+            let during = ProcessMemory.residentBytes()
+            #expect(block?[12345] == 1)
+            block = nil
+            let after = ProcessMemory.residentBytes()
+            seen.append((during - before, during - after))
+            if during - before >= 48 << 20 && during - after >= 48 << 20 { break }
+        }
+        #expect(seen.contains { $0.grew >= 48 << 20 && $0.shrank >= 48 << 20 }, "a mapped block shows in RSS and leaves it: \(seen)")
     }
 
     /// Sanitizers replace glibc's allocator, and then mallinfo2 has nothing to report.
