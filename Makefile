@@ -35,7 +35,7 @@ test: deps
 
 # The core's tests under ThreadSanitizer. REEL_CORE_ONLY=1 makes Package.swift declare the core
 # alone, so the front end, the command line and their tests are not built a second time. Left
-# out: suites with no threads of their own (the eviction model, libpng's decodes, probes, folder
+# out: suites with no threads of their own (the eviction model, the image decoders, probes, folder
 # scans) and the spectrogram's numeric cases, whose analysis threads other tests run the same way.
 # The test builds compile each module in one compiler process (whole-module, still -Onone):
 # from scratch that is a fifth less CPU than one process per batch of files, which re-parse each
@@ -51,7 +51,7 @@ TEST_FLAGS := --scratch-path .build-test $(WHOLE_MODULE)
 # (tests: 100 s of CPU, now 33 s, for 19 s more of building).
 TEST_BUILD := REEL_OPTIMIZE=1
 
-TSAN_SKIP := ReelCoreTests\.(EvictionOrderTests|PNGDecoderTests|MediaProbeTests|SequenceScannerTests)|aChirpRises|aSineLightsTheRow
+TSAN_SKIP := ReelCoreTests\.(EvictionOrderTests|PNGDecoderTests|JPEGDecoderTests|DPXDecoderTests|TIFFDecoderTests|EXRDecoderTests|ImageDescriptionTests|MediaProbeTests|SequenceScannerTests)|aChirpRises|aSineLightsTheRow
 test-tsan: deps
 	REEL_CORE_ONLY=1 $(TEST_BUILD) $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan $(WHOLE_MODULE)
 	REEL_CORE_ONLY=1 $(TEST_BUILD) $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan $(WHOLE_MODULE) --skip '$(TSAN_SKIP)'
