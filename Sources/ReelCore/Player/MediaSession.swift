@@ -15,6 +15,8 @@ public final class MediaSession {
     /// The movie's video stream, when the item is a movie that has one (its sound is `sound`).
     public let movie: MovieSource?
     public let name: String
+    /// Why a movie plays without its sound (its audio stream could not be read), if it does.
+    public let soundProblem: OpenError?
 
     /// Opens `item` for the shared `cache` and `pool`, its sound on `device` (nil: no sound
     /// output, the analysis only) and its analysis for `analysisView` (nil: none).
@@ -48,23 +50,32 @@ public final class MediaSession {
         name = picture?.sequence.displayName ?? item.displayName
         // The sound first: an audio file on its own sets the clock's length.
         var info: AudioInfo?
+        var opened: (analysis: AudioAnalysis?, sound: SoundPlayer?) = (nil, nil)
+        var problem: OpenError?
         if let path = audioPath {
             do {
-                analysis = try analysisView.map { view throws(MediaError) in try AudioAnalysis(path: path, view: view) }
-                if let analysis { info = analysis.info } else { info = try SampleReaders.open(path).info }
+                opened.analysis = try analysisView.map { view throws(MediaError) in try AudioAnalysis(path: path, view: view) }
+                if let analysis = opened.analysis { info = analysis.info } else { info = try SampleReaders.open(path).info }
+                do {
+                    opened.sound = try device.map { device throws(SoundError) in try SoundPlayer(path: path, device: device) }
+                } catch {
+                    opened.analysis?.close()
+                    opened.analysis = nil
+                    problem = .unplayableSound(path: path, reason: error)
+                }
             } catch {
-                throw .unreadableSound(path: path, reason: error)
+                problem = .unreadableSound(path: path, reason: error)
             }
-            do {
-                sound = try device.map { device throws(SoundError) in try SoundPlayer(path: path, device: device) }
-            } catch {
-                analysis?.close()
-                throw .unplayableSound(path: path, reason: error)
+            // A movie's picture plays on without a sound it cannot read, and says why; sound named
+            // on its own must open, and a sound device asked for must be there.
+            if let problem {
+                if movie == nil { throw problem }
+                if case .unplayableSound = problem { throw problem }
             }
-        } else {
-            analysis = nil
-            sound = nil
         }
+        analysis = opened.analysis
+        sound = opened.sound
+        soundProblem = problem
         if let picture {
             session = PlayerSession(sequence: picture.sequence, size: FrameSize(width: 1, height: 1), fps: fps, cache: cache, pool: pool)
         } else if let movie {

@@ -139,5 +139,35 @@ extension AudioTests {
             let frames = media.session.playback.last - media.session.playback.first + 1
             #expect(frames >= 72 && frames <= 73, "3 s at 24 fps, and AAC's last frame: \(frames)")
         }
+
+        @Test func aMovieWhoseSoundCannotBeReadPlaysItsPictureAndSaysWhy() throws {
+            let folder = TemporaryFolder()
+            let good = folder.path + "/good.mkv", broken = folder.path + "/broken.mkv"
+            try #require(MovieFixture.ffmpeg(["-f", "lavfi", "-i", "testsrc2=size=64x36:rate=24:duration=2", "-f", "lavfi", "-i",
+                                              "sine=duration=2", "-c:v", "mjpeg", "-c:a", "pcm_s16le", good]) != nil)
+            // Matroska's SamplingFrequency element (0xB5, 8 bytes) set from 44100 to 0: a sound that claims no rate.
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: good)))
+            let rate = [0xB5, 0x88] + withUnsafeBytes(of: Double(44100).bitPattern.bigEndian, Array.init)
+            let at = try #require((0...(bytes.count - rate.count)).first { Array(bytes[$0..<($0 + rate.count)]) == rate })
+            bytes.replaceSubrange((at + 2)..<(at + 10), with: [UInt8](repeating: 0, count: 8))
+            try Data(bytes).write(to: URL(fileURLWithPath: broken))
+            let cache = FrameCache(budgetBytes: 1 << 22)
+            let pool = DecodePool(cache: cache, threads: 1)
+            defer { pool.stop() }
+            let media = try MediaSession(MediaItem(path: broken), fps: 24, device: SoundPlayer.Device.none, cache: cache, pool: pool,
+                                         analysisView: AudioAnalysis.View(columns: 40, rows: 16))
+            defer { media.close() }
+            #expect(media.hasPicture && media.sound == nil && media.analysis == nil)
+            #expect(media.session.playback.last == 48)
+            guard case .unreadableSound(_, let reason)? = media.soundProblem else {
+                Issue.record("no reason given: \(String(describing: media.soundProblem))")
+                return
+            }
+            #expect(reason.description.contains("0 Hz"), "\(reason)")
+            // A sound file named on its own that cannot be read is still refused.
+            #expect(throws: OpenError.self) {
+                _ = try MediaSession(MediaItem(.audio(path: broken)), fps: 24, device: nil, cache: cache, pool: pool, analysisView: nil)
+            }
+        }
     }
 }
