@@ -42,9 +42,11 @@ final class RecordingSource: FrameSource {
     var started: [Int] { log.withLock { $0.started } }
 }
 
-/// Polls `condition` for up to ten seconds.
+/// Polls `condition` for up to a minute.
 func eventually(_ condition: () -> Bool) -> Bool {
-    for _ in 0..<10_000 {
+    // A minute at most: under ThreadSanitizer beside a fresh clone's build, a worker can wait
+    // seconds for a core (one of 400 waits once ran past ten).
+    for _ in 0..<60_000 {
         if condition() { return true }
         usleep(1000)
     }

@@ -1,10 +1,11 @@
 /// One file while it is open: its player session, its sound and its audio analysis, made from
-/// what the user named. The one place a path becomes sources: `reel` plays, soaks and benches
-/// through it, and the front end only shows what it opened.
+/// what the user named (a sequence with its sound, a movie with its own, or sound alone). The
+/// player opens through it and the front end only shows what it opened; `render`, `soak` and
+/// `bench` open pictures through `Picture`, which needs no sound.
 ///
 /// Not thread-safe: its owner's loop uses it. `close()` gives back everything it holds (the
-/// cache's frames of it, the queued decodes, the sound's ring, the analysis' buffers) and trims
-/// the heap once.
+/// cache's frames of it, the queued decodes, a movie's decoders, the analysis' buffers and its
+/// reader) and trims the heap once; the sound's ring goes with its player.
 public final class MediaSession {
     public let item: MediaItem
     public let session: PlayerSession
