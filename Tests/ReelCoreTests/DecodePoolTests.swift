@@ -113,9 +113,16 @@ func eventually(_ condition: () -> Bool) -> Bool {
             worst = max(worst, pool.stats.queued)
             // Every tenth seek is let finish: its frame is then decoded and cached, however fast
             // the workers are against this loop (how much the others decode depends on that).
+            // While it is not cached the focus is given again, as the player does at every tick:
+            // a worker that finished the frame for the last focus just before this one may have
+            // been refused by the cache then, and the pool never queues a frame in flight.
             if seek % 10 == 0 {
                 let key = FrameKey(source: source.id, frame: frame, size: size)
-                if eventually({ pool.stats.queued == 0 && pool.stats.running == 0 }) && cache.contains(key) { drained += 1 }
+                let settled = eventually {
+                    if !cache.contains(key) { pool.focus(focus(source, frame, 1...1000, mode: mode), source: source, newEpoch: false) }
+                    return pool.stats.queued == 0 && pool.stats.running == 0 && cache.contains(key)
+                }
+                if settled { drained += 1 }
             }
             // Playing on a few frames between seeks.
             for step in 0..<Int(random.next() % 4) {
