@@ -5,7 +5,7 @@
 ///
 /// Not thread-safe: its owner's loop uses it. `close()` gives back everything it holds (the
 /// cache's frames of it, the queued decodes, a movie's decoders, the analysis' buffers and its
-/// reader) and trims the heap once; the sound's ring goes with its player.
+/// reader, the sound's ring) and trims the heap once.
 public final class MediaSession {
     public let item: MediaItem
     public let session: PlayerSession

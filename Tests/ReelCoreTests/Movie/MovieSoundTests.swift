@@ -123,6 +123,7 @@ extension AudioTests {
             #expect(AudioMemory.bytes > audioBefore)
             media.close()
             #expect(DecoderMemory.bytes == decoderBefore, "the picture's and the sound's decoders are gone")
+            #expect(AudioMemory.bytes == audioBefore, "the analysis, its reader and the sound's ring are given back at close")
         }
 
         @Test(arguments: ["talk.mp4", "talk.mka"]) func aMovieOfSoundOnlyPlaysAsAudio(name: String) throws {

@@ -8,7 +8,8 @@ import Synchronization
 /// is counted in `AudioMemory`.
 final class SampleRing: @unchecked Sendable {
     let capacity: Int
-    private let storage: AudioBuffer<Float>
+    /// nil once released.
+    private var storage: AudioBuffer<Float>?
     /// Samples ever written and read; their difference is what the ring holds.
     private let written = Atomic<Int>(0)
     private let consumed = Atomic<Int>(0)
@@ -21,13 +22,14 @@ final class SampleRing: @unchecked Sendable {
         storage = AudioBuffer(capacity: size, repeating: 0)
     }
 
-    var byteCount: Int { storage.byteCount }
+    var byteCount: Int { storage?.byteCount ?? 0 }
 
     /// Samples waiting to be read.
     var available: Int { written.load(ordering: .acquiring) - consumed.load(ordering: .acquiring) }
 
     /// Producer: copies as many of `count` samples as fit; returns how many.
     func write(_ source: UnsafePointer<Float>, count: Int) -> Int {
+        guard let storage else { return 0 }
         let head = written.load(ordering: .relaxed)
         let tail = consumed.load(ordering: .acquiring)
         let room = capacity - (head - tail)
@@ -42,6 +44,7 @@ final class SampleRing: @unchecked Sendable {
 
     /// Consumer: copies up to `count` samples out; returns how many.
     func read(into target: UnsafeMutablePointer<Float>, count: Int) -> Int {
+        guard let storage else { return 0 }
         let tail = consumed.load(ordering: .relaxed)
         let head = written.load(ordering: .acquiring)
         let total = min(head - tail, count)
@@ -51,6 +54,12 @@ final class SampleRing: @unchecked Sendable {
         if total > first { (target + first).update(from: storage.pointer, count: total - first) }
         consumed.store(tail + total, ordering: .releasing)
         return total
+    }
+
+    /// Frees the storage (reads and writes give nothing after it). Only once neither the producer
+    /// nor the consumer runs again: when the sound player closes.
+    func release() {
+        storage = nil
     }
 
     /// Empties the ring. Only while neither the producer nor the consumer runs.

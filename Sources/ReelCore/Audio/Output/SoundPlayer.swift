@@ -117,10 +117,11 @@ public final class SoundPlayer {
         return startMedia + Double(frames) / Double(info.sampleRate)
     }
 
-    /// Stops, closes the device, frees the ring and lets the file go.
+    /// Stops, closes the device, frees the ring and lets the file go; it plays no more after it.
     public func close() {
         stop()
         output.close()
+        feed.ring.release()
         file = ClosedSamples(replacing: file)
     }
 
