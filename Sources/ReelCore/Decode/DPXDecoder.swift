@@ -9,6 +9,23 @@ public enum DPXDecoder {
     /// Largest DPX file read into memory.
     static let maxFileBytes = 1 << 30
 
+    /// The file's byte order (its signature says which): how its 16- and 32-bit fields read.
+    struct ByteOrder: Equatable {
+        var bigEndian: Bool
+
+        @inline(__always)
+        func word<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int) -> UInt32 where Bytes.Index == Int {
+            let b0 = UInt32(bytes[offset]), b1 = UInt32(bytes[offset + 1]), b2 = UInt32(bytes[offset + 2]), b3 = UInt32(bytes[offset + 3])
+            return bigEndian ? b0 << 24 | b1 << 16 | b2 << 8 | b3 : b3 << 24 | b2 << 16 | b1 << 8 | b0
+        }
+
+        @inline(__always)
+        func half<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int) -> Int where Bytes.Index == Int {
+            let b0 = UInt16(bytes[offset]), b1 = UInt16(bytes[offset + 1])
+            return Int(bigEndian ? b0 << 8 | b1 : b1 << 8 | b0)
+        }
+    }
+
     /// What the header says about the picture and where its pixels are.
     struct Header: Equatable {
         var width: Int
@@ -18,7 +35,7 @@ public enum DPXDecoder {
         var bits: Int
         var packing: Int
         var dataOffset: Int
-        var bigEndian: Bool
+        var order: ByteOrder
 
         /// Bytes one row of pixels takes, padded to a 32-bit word.
         var rowBytes: Int {
@@ -43,12 +60,7 @@ public enum DPXDecoder {
     public static func describe(path: String) throws(MediaError) -> ImageDescription {
         let bytes = try FileBytes.read(path: path, prefix: 4096)
         let header = try readHeader(bytes, count: bytes.count, path: path, needsData: false)
-        var timecode: String?
-        if bytes.count >= 1924 {
-            let b = bytes[1920..<1924].map(UInt32.init)
-            timecode = ImageDescription.packedBCD(header.bigEndian ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]
-                                                                   : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0])
-        }
+        let timecode = bytes.count >= 1924 ? ImageDescription.packedBCD(header.order.word(bytes, at: 1920)) : nil
         return ImageDescription(format: .dpx, bitDepth: header.bits, channels: header.channels, hasAlpha: header.channels == 4,
                                 timecode: timecode)
     }
@@ -81,20 +93,14 @@ public enum DPXDecoder {
         guard count > 0 else { throw .notMedia(path: path, reason: "the file is empty (0 bytes)") }
         guard count >= 816 else { throw refuse("the file ends inside its header (\(count) bytes)") }
         let magic = Array(bytes[0..<4])
-        let bigEndian: Bool
+        let order: ByteOrder
         switch magic {
-        case Array("SDPX".utf8): bigEndian = true
-        case Array("XPDS".utf8): bigEndian = false
+        case Array("SDPX".utf8): order = ByteOrder(bigEndian: true)
+        case Array("XPDS".utf8): order = ByteOrder(bigEndian: false)
         default: throw refuse("no DPX signature")
         }
-        func word(_ offset: Int) -> Int {
-            let b = bytes[offset..<(offset + 4)].map(UInt32.init)
-            return Int(bigEndian ? b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3] : b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0])
-        }
-        func half(_ offset: Int) -> Int {
-            let b = bytes[offset..<(offset + 2)].map(UInt16.init)
-            return Int(bigEndian ? b[0] << 8 | b[1] : b[1] << 8 | b[0])
-        }
+        func word(_ offset: Int) -> Int { Int(order.word(bytes, at: offset)) }
+        func half(_ offset: Int) -> Int { order.half(bytes, at: offset) }
         let elements = half(770)
         let width = word(772), height = word(776)
         let descriptor = Int(bytes[800]), bits = Int(bytes[803])
@@ -118,7 +124,7 @@ public enum DPXDecoder {
         }
         guard encoding == 0 else { throw refuse("run-length encoded (only uncompressed files are read)") }
         let header = Header(width: width, height: height, channels: channels, bits: bits, packing: packing,
-                            dataOffset: dataOffset, bigEndian: bigEndian)
+                            dataOffset: dataOffset, order: order)
         if needsData {
             let needed = header.rowBytes * height
             guard dataOffset >= 768, dataOffset <= count, count - dataOffset >= needed else {
@@ -131,19 +137,12 @@ public enum DPXDecoder {
     /// The pixels as 8-bit RGBA (opaque unless the file has alpha).
     static func unpack(_ header: Header, from file: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
         let channels = header.channels
-        let big = header.bigEndian
+        let order = header.order
         var components = [Int](repeating: 0, count: header.width * channels)
         for y in 0..<header.height {
             let row = header.dataOffset + y * header.rowBytes
-            func word(_ index: Int) -> UInt32 {
-                let o = row + index * 4
-                let b0 = UInt32(file[o]), b1 = UInt32(file[o + 1]), b2 = UInt32(file[o + 2]), b3 = UInt32(file[o + 3])
-                return big ? b0 << 24 | b1 << 16 | b2 << 8 | b3 : b3 << 24 | b2 << 16 | b1 << 8 | b0
-            }
-            func half(_ index: Int) -> Int {
-                let o = row + index * 2
-                return Int(big ? UInt16(file[o]) << 8 | UInt16(file[o + 1]) : UInt16(file[o + 1]) << 8 | UInt16(file[o]))
-            }
+            func word(_ index: Int) -> UInt32 { order.word(file, at: row + index * 4) }
+            func half(_ index: Int) -> Int { order.half(file, at: row + index * 2) }
             // Each component as an 8-bit value.
             switch header.bits {
             case 8:

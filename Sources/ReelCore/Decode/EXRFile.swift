@@ -106,6 +106,7 @@ final class EXRFile {
         defer { if started { exr_decoding_destroy(context, &decoder) } }
         try pixels.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in
             for var chunk in try chunks() {
+                let first = !started
                 if started {
                     try check(exr_decoding_update(context, 0, &chunk, &decoder))
                 } else {
@@ -123,9 +124,8 @@ final class EXRFile {
                     let target = offset.flatMap { whole ? UnsafeMutableRawPointer(buffer.baseAddress! + origin + $0) : nil }
                     reel_exr_decode_channel_to(channel, target, 16, Int32(data.width * 16))
                 }
-                if chunk.idx == 0 || !decoderHasRoutines(decoder) {
-                    try check(exr_decoding_choose_default_routines(context, 0, &decoder))
-                }
+                // Once, for the first chunk's layout: every chunk has the same channels and targets.
+                if first { try check(exr_decoding_choose_default_routines(context, 0, &decoder)) }
                 try check(exr_decoding_run(context, 0, &decoder))
             }
         }
@@ -134,8 +134,6 @@ final class EXRFile {
             for i in stride(from: 0, to: count, by: 4) { pixels[i + 1] = pixels[i]; pixels[i + 2] = pixels[i] }
         }
     }
-
-    private func decoderHasRoutines(_ decoder: exr_decode_pipeline_t) -> Bool { decoder.unpack_and_convert_fn != nil }
 
     /// Channels, depth, alpha and the `timeCode` attribute of the first part.
     func describe() throws(MediaError) -> ImageDescription {

@@ -74,15 +74,9 @@ public struct Look: Hashable, Sendable {
         }
         for i in 0..<count {
             let p = pixels + i * 4
-            switch channel {
-            case .rgb: break
-            case .red: p[1] = p[0]; p[2] = p[0]
-            case .green: p[0] = p[1]; p[2] = p[1]
-            case .blue: p[0] = p[2]; p[1] = p[2]
-            case .alpha: p[0] = p[3]; p[1] = p[3]; p[2] = p[3]; p[3] = 255
-            case .luminance:
-                let y = Self.luma(p[0], p[1], p[2])
-                p[0] = y; p[1] = y; p[2] = y
+            if let value = shown(p[0], p[1], p[2], p[3]) {
+                p[0] = value; p[1] = value; p[2] = value
+                if channel == .alpha { p[3] = 255 }
             }
             if checkerboard && p[3] < 255 {
                 let x = i % max(1, width), y = i / max(1, width)
@@ -102,17 +96,23 @@ public struct Look: Hashable, Sendable {
         image.pixels.withUnsafeMutableBufferPointer { buffer in
             for i in stride(from: 0, to: buffer.count - 2, by: 3) {
                 if let table { buffer[i] = table[Int(buffer[i])]; buffer[i + 1] = table[Int(buffer[i + 1])]; buffer[i + 2] = table[Int(buffer[i + 2])] }
-                let value: UInt8?
-                switch channel {
-                case .rgb: value = nil
-                case .red: value = buffer[i]
-                case .green: value = buffer[i + 1]
-                case .blue: value = buffer[i + 2]
-                case .alpha: value = 255
-                case .luminance: value = Self.luma(buffer[i], buffer[i + 1], buffer[i + 2])
+                if let value = shown(buffer[i], buffer[i + 1], buffer[i + 2], 255) {
+                    buffer[i] = value; buffer[i + 1] = value; buffer[i + 2] = value
                 }
-                if let value { buffer[i] = value; buffer[i + 1] = value; buffer[i + 2] = value }
             }
+        }
+    }
+
+    /// The grey a pixel is shown as under the channel view; nil for RGB (shown as it is).
+    @inline(__always)
+    private func shown(_ r: UInt8, _ g: UInt8, _ b: UInt8, _ a: UInt8) -> UInt8? {
+        switch channel {
+        case .rgb: return nil
+        case .red: return r
+        case .green: return g
+        case .blue: return b
+        case .alpha: return a
+        case .luminance: return Self.luma(r, g, b)
         }
     }
 

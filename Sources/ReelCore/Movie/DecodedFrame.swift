@@ -6,13 +6,11 @@ import CAVUtil
 /// Owns its reference and drops it on deinit (`av_frame_free`); the buffers go back to the
 /// decoder's pool then. Not thread-safe: one owner at a time.
 final class DecodedFrame: @unchecked Sendable {
-    let number: Int
     let frame: UnsafeMutablePointer<AVFrame>
 
     /// A reference to `source`'s buffers; nil when FFmpeg cannot make one (out of memory).
-    init?(number: Int, cloning source: UnsafePointer<AVFrame>) {
+    init?(cloning source: UnsafePointer<AVFrame>) {
         guard let frame = av_frame_clone(source) else { return nil }
-        self.number = number
         self.frame = frame
     }
 

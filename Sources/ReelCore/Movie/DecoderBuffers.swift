@@ -29,12 +29,6 @@ final class DecoderBuffers: Sendable {
         }
     }
 
-    /// The most bytes of frames this decoder has held at once.
-    var peakBytes: Int { count.withLock { $0.peak } }
-
-    /// Bytes of frames alive now (the decoder's references and any frame not yet unreferenced).
-    var aliveBytes: Int { count.withLock { $0.alive } }
-
     /// Takes this decoder's pool off `DecoderMemory` (its codec context has been freed).
     func release() {
         let peak = count.withLock { count -> Int in

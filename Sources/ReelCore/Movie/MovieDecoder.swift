@@ -27,7 +27,7 @@ final class MovieDecoder {
     init(path: String) throws(MediaError) {
         file = try MovieFile(path: path)
         guard let index = file.info.videoStream else { throw .badMovie(path: path, reason: "no video stream") }
-        stream = try StreamDecoder(file: file, stream: index, sliceThreads: true)
+        stream = try StreamDecoder(file: file, stream: index, threaded: true)
     }
 
     var info: MovieInfo { file.info }
@@ -64,7 +64,7 @@ final class MovieDecoder {
             }
             if found >= number {
                 last = found
-                guard let held = DecodedFrame(number: found, cloning: frame) else { throw .badMovie(path: file.path, reason: "out of memory") }
+                guard let held = DecodedFrame(cloning: frame) else { throw .badMovie(path: file.path, reason: "out of memory") }
                 return held
             }
             if found >= 1, found != last { try alongside(found, frame) }

@@ -79,7 +79,11 @@ final class MovieFile {
 
     /// Seconds stream `index` lasts: its own duration, else the container's.
     func duration(ofStream index: Int) -> Double {
-        if let stream = stream(index), stream.pointee.duration != AVCall.noTimestamp, stream.pointee.duration > 0 {
+        Self.duration(of: stream(index), in: context)
+    }
+
+    private static func duration(of stream: UnsafeMutablePointer<AVStream>?, in context: UnsafeMutablePointer<AVFormatContext>) -> Double {
+        if let stream, stream.pointee.duration != AVCall.noTimestamp, stream.pointee.duration > 0 {
             let base = stream.pointee.time_base
             return Double(stream.pointee.duration) * Double(base.num) / Double(max(1, base.den))
         }
@@ -139,13 +143,7 @@ final class MovieFile {
                 info.fpsNumerator = Int(rate.num)
                 info.fpsDenominator = Int(rate.den)
                 info.fps = Double(rate.num) / Double(rate.den)
-                let tb = stream.pointee.time_base
-                var duration = 0.0
-                if stream.pointee.duration != AVCall.noTimestamp && stream.pointee.duration > 0 {
-                    duration = Double(stream.pointee.duration) * Double(tb.num) / Double(max(1, tb.den))
-                } else if context.pointee.duration > 0 {
-                    duration = Double(context.pointee.duration) / Double(AV_TIME_BASE)
-                }
+                let duration = Self.duration(of: stream, in: context)
                 info.duration = duration
                 let counted = Int(stream.pointee.nb_frames)
                 info.frameCount = counted > 0 ? counted : max(1, Int((duration * info.fps).rounded()))

@@ -26,7 +26,7 @@ public final class MovieSound: SampleReader, @unchecked Sendable {
     private var pending: AudioBuffer<Float>
     private var pendingStart = 0
     private var pendingEnd = 0
-    /// The sample frame the next read starts at, and the first one a read may return after a seek.
+    /// The sample frame the next read starts at.
     private var position = 0
     /// The next decoded frame is placed by its timestamp (at the start and after a seek).
     private var aligning = true
@@ -42,7 +42,7 @@ public final class MovieSound: SampleReader, @unchecked Sendable {
     public init(path: String) throws(MediaError) {
         file = try MovieFile(path: path)
         guard let best = file.info.audioStreams.first else { throw .badAudio(path: path, reason: "no audio stream") }
-        stream = try StreamDecoder(file: file, stream: best.index, sliceThreads: false)
+        stream = try StreamDecoder(file: file, stream: best.index, threaded: false)
         let codec = stream.codec.pointee
         guard codec.sample_rate > 0, codec.ch_layout.nb_channels > 0 else {
             throw .badAudio(path: path, reason: "its audio stream claims \(codec.ch_layout.nb_channels) channels at \(codec.sample_rate) Hz")

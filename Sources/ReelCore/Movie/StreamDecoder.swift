@@ -20,9 +20,10 @@ final class StreamDecoder {
     /// The end of the stream was reached and the decoder drained.
     private(set) var drained = false
 
-    /// Opens the decoder of stream `index` of `file`; `sliceThreads` lets it split a frame over
-    /// the cores (frame threads would hold several frames back, slice threads keep one).
-    init(file: MovieFile, stream index: Int, sliceThreads: Bool) throws(MediaError) {
+    /// Opens the decoder of stream `index` of `file`; `threaded` lets it decode several frames at
+    /// once on the cores (FFmpeg's frame threads: a frame or two of latency after a seek, which
+    /// playback does not notice), else it decodes on the caller's thread alone.
+    init(file: MovieFile, stream index: Int, threaded: Bool) throws(MediaError) {
         self.file = file
         self.index = index
         guard let stream = file.stream(index), let parameters = stream.pointee.codecpar else {
@@ -43,7 +44,7 @@ final class StreamDecoder {
         self.packet = packet
         try AVCall.check(avcodec_parameters_to_context(codec, parameters), path: file.path, "cannot set up the decoder")
         codec.pointee.pkt_timebase = stream.pointee.time_base
-        if sliceThreads {
+        if threaded {
             codec.pointee.thread_count = 0
             codec.pointee.thread_type = FF_THREAD_FRAME
         } else {
