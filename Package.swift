@@ -108,7 +108,7 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelCoreTests",
-            dependencies: ["ReelCore", "CPNG", "ReelTestSupport"],
+            dependencies: ["ReelCore", "CPNG", "COpenEXR", "ReelTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(
             name: "ReelTUITests",

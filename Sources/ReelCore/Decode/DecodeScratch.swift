@@ -10,9 +10,11 @@ public final class DecodeScratch {
 
     var fileBytes: [UInt8] = []
     var rgba: [UInt8] = []
-    /// Float RGBA of a scene-linear picture (EXR's data and display windows), before its display transform.
+    /// Float RGBA of a scene-linear picture (EXR's data window), before its display transform;
+    /// the chroma planes of a luminance/chroma EXR; the picture scaled to fit, still linear.
     var linear: [Float] = []
-    var linearWindow: [Float] = []
+    var chroma: [Float] = []
+    var fitted: [Float] = []
     var scaler = AreaScaler.Scratch()
     /// The worker's own converter of movie frames, made on its first movie frame.
     var movieScaler: MovieScaler?
@@ -29,7 +31,7 @@ public final class DecodeScratch {
 
     /// Bytes held between frames.
     public var byteCount: Int {
-        fileBytes.capacity + rgba.capacity + scaler.byteCount + (linear.capacity + linearWindow.capacity) * MemoryLayout<Float>.stride
+        fileBytes.capacity + rgba.capacity + scaler.byteCount + (linear.capacity + chroma.capacity + fitted.capacity) * MemoryLayout<Float>.stride
     }
 
     /// Frees whichever buffer grew past `keepLimit`.
@@ -37,7 +39,8 @@ public final class DecodeScratch {
         if fileBytes.capacity > Self.keepLimit { fileBytes = [] }
         if rgba.capacity > Self.keepLimit { rgba = [] }
         if linear.capacity * MemoryLayout<Float>.stride > Self.keepLimit { linear = [] }
-        if linearWindow.capacity * MemoryLayout<Float>.stride > Self.keepLimit { linearWindow = [] }
+        if chroma.capacity * MemoryLayout<Float>.stride > Self.keepLimit { chroma = [] }
+        if fitted.capacity * MemoryLayout<Float>.stride > Self.keepLimit { fitted = [] }
         if scaler.byteCount > Self.keepLimit { scaler = AreaScaler.Scratch() }
     }
 }

@@ -74,65 +74,109 @@ final class EXRFile {
         return Window(x: Int(box.min.x), y: Int(box.min.y), width: width, height: height)
     }
 
-    /// The display window as float RGBA (alpha 1 where the file has none), the data window's
-    /// pixels placed in it, black around them: in `pixels` (the data window's, when it is the
-    /// display window) or in `window`, which one the result says.
-    func readDisplayWindow(into pixels: inout [Float], window: inout [Float]) throws(MediaError) -> Bool {
-        try readDataWindow(into: &pixels)
-        if data == display { return false }
-        let count = display.width * display.height * 4
-        if window.count < count { window = [Float](repeating: 0, count: count) } else { window.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-        let left = max(data.x, display.x), right = min(data.x + data.width, display.x + display.width)
-        let top = max(data.y, display.y), bottom = min(data.y + data.height, display.y + display.height)
-        guard left < right, top < bottom else { return true }
-        for y in top..<bottom {
-            let from = ((y - data.y) * data.width + (left - data.x)) * 4
-            let to = ((y - display.y) * display.width + (left - display.x)) * 4
-            window.replaceSubrange(to..<(to + (right - left) * 4), with: pixels[from..<(from + (right - left) * 4)])
-        }
-        return true
-    }
-
-    /// The data window as float RGBA, into the front of `pixels` (grown only when too small).
-    func readDataWindow(into pixels: inout [Float]) throws(MediaError) {
+    /// The data window as float RGBA (alpha 1 where the file has none), into the front of
+    /// `pixels` (grown only when too small). A luminance/chroma file's subsampled RY and BY
+    /// planes go through `chroma` on their way to RGB.
+    func readDataWindow(into pixels: inout [Float], chroma: inout [Float]) throws(MediaError) {
         let map = try channelMap()
         let count = data.width * data.height * 4
         if pixels.count < count { pixels = [Float](repeating: 0, count: count) }
         // Every chunk writes the channels it has: the others are set first.
         if map["R"] == nil || map["G"] == nil || map["B"] == nil { pixels.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
         if map["A"] == nil { for i in stride(from: 3, to: count, by: 4) { pixels[i] = 1 } }
+        // RY then BY, each a plane of every other pixel of every other line (their sampling, 2 by 2 as written).
+        let planes = try chromaPlanes(map)
+        if let planes, chroma.count < planes.count * 2 { chroma = [Float](repeating: 0, count: planes.count * 2) }
         var decoder = exr_decode_pipeline_t()
         var started = false
+        var roles: [ChannelRole] = []
         defer { if started { exr_decoding_destroy(context, &decoder) } }
         try pixels.withUnsafeMutableBufferPointer { (buffer) throws(MediaError) in
-            for var chunk in try chunks() {
-                let first = !started
-                if started {
-                    try check(exr_decoding_update(context, 0, &chunk, &decoder))
-                } else {
-                    try check(exr_decoding_initialize(context, 0, &chunk, &decoder))
-                    started = true
+            try chroma.withUnsafeMutableBufferPointer { (chromaBuffer) throws(MediaError) in
+                for var chunk in try chunks() {
+                    let first = !started
+                    if started {
+                        try check(exr_decoding_update(context, 0, &chunk, &decoder))
+                    } else {
+                        try check(exr_decoding_initialize(context, 0, &chunk, &decoder))
+                        started = true
+                    }
+                    let (dx, dy) = (Int(chunk.start_x) - data.x, Int(chunk.start_y) - data.y)
+                    let origin = (dy * data.width + dx) * 4
+                    guard origin >= 0, origin < buffer.count else { throw refuse("a chunk outside the data window") }
+                    // What each channel is for, found once: every chunk has the same channels in the same order.
+                    if first { roles = (0..<Int(decoder.channel_count)).map { role(of: decoder.channels[$0], map: map, planes: planes) } }
+                    for (index, role) in roles.enumerated() {
+                        let channel = decoder.channels + index
+                        switch role {
+                        case .interleaved(let offset):
+                            reel_exr_decode_channel_to(channel, buffer.baseAddress! + origin + offset, 16, Int32(data.width * 16))
+                        case .chroma(let plane, let planes):
+                            // The library writes a sampled channel's lines from the chunk's first sampled one.
+                            let row = (dy + planes.ySamples - 1) / planes.ySamples, column = dx / planes.xSamples
+                            let start = plane * planes.count + row * planes.width + column
+                            let target = start < planes.count * (plane + 1) ? chromaBuffer.baseAddress! + start : nil
+                            reel_exr_decode_channel_to(channel, target, 4, Int32(planes.width * 4))
+                        case .skipped:
+                            reel_exr_decode_channel_to(channel, nil, 16, Int32(data.width * 16))
+                        }
+                    }
+                    // Once, for the first chunk's layout: every chunk has the same channels and targets.
+                    if first { try check(exr_decoding_choose_default_routines(context, 0, &decoder)) }
+                    try check(exr_decoding_run(context, 0, &decoder))
                 }
-                let origin = ((Int(chunk.start_y) - data.y) * data.width + (Int(chunk.start_x) - data.x)) * 4
-                guard origin >= 0, origin < buffer.count else { throw refuse("a chunk outside the data window") }
-                for index in 0..<Int(decoder.channel_count) {
-                    let channel = decoder.channels + index
-                    let name = String(cString: channel.pointee.channel_name)
-                    let offset = map[name].flatMap { $0 }
-                    // Subsampled channels (the chroma of YC files) are not read: such files show their luminance.
-                    let whole = channel.pointee.x_samples == 1 && channel.pointee.y_samples == 1
-                    let target = offset.flatMap { whole ? UnsafeMutableRawPointer(buffer.baseAddress! + origin + $0) : nil }
-                    reel_exr_decode_channel_to(channel, target, 16, Int32(data.width * 16))
-                }
-                // Once, for the first chunk's layout: every chunk has the same channels and targets.
-                if first { try check(exr_decoding_choose_default_routines(context, 0, &decoder)) }
-                try check(exr_decoding_run(context, 0, &decoder))
             }
         }
-        // Luminance alone is grey.
-        if map["R"] == nil, map["Y"] != nil {
+        if let planes {
+            YCToRGB.convert(&pixels, width: data.width, height: data.height, chroma: chroma, planes: planes,
+                            weights: luminanceWeights())
+        } else if map["R"] == nil, map["Y"] != nil {
+            // Luminance alone is grey.
             for i in stride(from: 0, to: count, by: 4) { pixels[i + 1] = pixels[i]; pixels[i + 2] = pixels[i] }
         }
+    }
+
+    /// Where a channel's samples go as the chunks are decoded.
+    private enum ChannelRole {
+        /// One float of each RGBA pixel.
+        case interleaved(offset: Int)
+        /// RY's (0) or BY's (1) plane.
+        case chroma(plane: Int, YCToRGB.Planes)
+        /// Not shown (depth, other layers, other subsampled channels).
+        case skipped
+    }
+
+    private func role(of channel: exr_coding_channel_info_t, map: [String: Int?], planes: YCToRGB.Planes?) -> ChannelRole {
+        let name = String(cString: channel.channel_name)
+        let whole = channel.x_samples == 1 && channel.y_samples == 1
+        if whole, let offset = map[name].flatMap({ $0 }) { return .interleaved(offset: offset) }
+        if !whole, let planes, let plane = ["RY": 0, "BY": 1][name] { return .chroma(plane: plane, planes) }
+        return .skipped
+    }
+
+    /// The layout of the RY and BY planes of a luminance/chroma file (nil for any other): both
+    /// there with the same sampling, which divides the data window's origin as the format asks.
+    private func chromaPlanes(_ map: [String: Int?]) throws(MediaError) -> YCToRGB.Planes? {
+        guard map["R"] == nil, map["Y"] != nil else { return nil }
+        var list: UnsafePointer<exr_attr_chlist_t>?
+        try check(exr_get_channels(context, 0, &list))
+        guard let list else { return nil }
+        let entries = (0..<Int(list.pointee.num_channels)).map { list.pointee.entries[$0] }
+        func sampling(_ name: String) -> (Int, Int)? {
+            entries.first { String(cString: $0.name.str) == name }.map { (Int($0.x_sampling), Int($0.y_sampling)) }
+        }
+        guard let ry = sampling("RY"), let by = sampling("BY"), ry == by, ry.0 >= 1, ry.1 >= 1, ry != (1, 1) else { return nil }
+        guard data.x % ry.0 == 0, data.y % ry.1 == 0 else { throw refuse("its chroma sampling does not divide the data window's origin") }
+        return YCToRGB.Planes(width: (data.width + ry.0 - 1) / ry.0, height: (data.height + ry.1 - 1) / ry.1,
+                              xSamples: ry.0, ySamples: ry.1)
+    }
+
+    /// How much red, green and blue make luminance under the file's `chromaticities` (Rec. 709's when it has none).
+    private func luminanceWeights() -> (red: Float, green: Float, blue: Float) {
+        var primaries = exr_attr_chromaticities_t(red_x: 0.64, red_y: 0.33, green_x: 0.3, green_y: 0.6,
+                                                  blue_x: 0.15, blue_y: 0.06, white_x: 0.3127, white_y: 0.329)
+        _ = exr_attr_get_chromaticities(context, 0, "chromaticities", &primaries)
+        return YCToRGB.weights(primaries)
     }
 
     /// Channels, depth, alpha and the `timeCode` attribute of the first part.

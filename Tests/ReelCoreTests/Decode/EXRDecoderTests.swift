@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import COpenEXR
 @testable import ReelCore
 
 /// EXR frames through OpenEXR's C core, against OpenEXR's own reference and damaged images.
@@ -77,6 +78,50 @@ import Testing
                 #expect(image.width > 0, "\(folder)/\(name)")
             }
         }
+    }
+
+    /// A luminance/chroma file (Y whole, RY and BY at every other pixel of every other line) is
+    /// shown in colour: within 35 dB of the JPEG OpenEXR made of it (its luminance alone, grey, is near 17).
+    @Test func luminanceChromaFilesAreShownInColour() throws {
+        let folder = Self.corpus + "/Chromaticities"
+        let image = try Self.decode(folder + "/Rec709_YC.exr")
+        let reference = try JPEGDecoder.decodeFrame(path: folder + "/Rec709_YC.jpg", fitting: FrameSize(width: image.width, height: image.height),
+                                                    scratch: DecodeScratch())
+        #expect(reference.width == image.width && reference.height == image.height)
+        let psnr = MovieFixture.psnr(image, reference)
+        #expect(psnr > 35, "\(psnr) dB")
+    }
+
+    @Test func rec709sPrimariesWeighLuminanceAsTheStandardSays() {
+        let w = YCToRGB.weights(exr_attr_chromaticities_t(red_x: 0.64, red_y: 0.33, green_x: 0.3, green_y: 0.6,
+                                                           blue_x: 0.15, blue_y: 0.06, white_x: 0.3127, white_y: 0.329))
+        #expect(abs(w.red - 0.2126) < 1e-3 && abs(w.green - 0.7152) < 1e-3 && abs(w.blue - 0.0722) < 1e-3, "\(w)")
+        // Degenerate primaries fall back to Rec. 709's weights rather than dividing by zero.
+        let flat = YCToRGB.weights(exr_attr_chromaticities_t())
+        #expect(flat.red == 0.2126 && flat.green == 0.7152)
+    }
+
+    /// A frame decoded to fit is the full frame averaged in linear light over the display window,
+    /// black outside the data window: the Beachball's data window sits off-centre in its display window.
+    @Test func aFittedFrameIsTheWholeFrameAveragedInLinearLight() throws {
+        let path = Self.corpus + "/Beachball/singlepart.0004.exr"
+        let full = try Self.decode(path)
+        let fitted = try Self.decode(path, box: FrameSize(width: 256, height: 256))
+        let columns = AreaScaler.spans(source: full.width, target: fitted.width), rows = AreaScaler.spans(source: full.height, target: fitted.height)
+        var expected = RGBImage(width: fitted.width, height: fitted.height, pixels: [UInt8](repeating: 0, count: fitted.pixels.count))
+        for y in 0..<fitted.height {
+            for x in 0..<fitted.width {
+                for c in 0..<3 {
+                    var sum: Float = 0
+                    for row in rows[y] { for column in columns[x] {
+                        sum += Look.toLinear[Int(full.pixels[(row.index * full.width + column.index) * 3 + c])] * row.weight * column.weight
+                    } }
+                    expected.pixels[(y * fitted.width + x) * 3 + c] = SceneLinear.table[Int(min(1, sum) * Float(SceneLinear.steps) + 0.5)]
+                }
+            }
+        }
+        let psnr = MovieFixture.psnr(fitted, expected)
+        #expect(psnr > 40, "\(psnr) dB")
     }
 
     /// Every file of OpenEXR's Damaged set (fuzzed files that once crashed, leaked or
