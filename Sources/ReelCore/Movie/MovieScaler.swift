@@ -3,12 +3,16 @@ import CAVUtil
 import CSwscale
 
 /// Turns decoded movie frames into RGB pictures fitting a box (libswscale: `sws_getCachedContext`,
-/// `sws_scale`, `sws_freeContext`): area averaging when it shrinks, bicubic when it grows.
+/// `sws_scale`, `sws_freeContext`): area averaging when it shrinks, bicubic when it grows; through
+/// the matrix and range the frame is tagged with (`sws_setColorspaceDetails`), as ffmpeg and mpv
+/// read them, BT.601's when it has none.
 ///
 /// Owns its scaler context (kept while the sizes and format stay) and frees it on deinit. Not
 /// thread-safe: each decode worker has its own (in its `DecodeScratch`), the decoder another.
 final class MovieScaler {
     private var context: OpaquePointer?
+    /// The context, matrix and range the colour details were last set for.
+    private var details: (context: OpaquePointer?, colorspace: UInt32, fullRange: Bool)?
     /// RGB24 by its name: `AV_PIX_FMT_RGB24` does not import once libtiff's headers are in the module too.
     private static let rgb24 = av_get_pix_fmt("rgb24")
 
@@ -26,6 +30,7 @@ final class MovieScaler {
         context = sws_getCachedContext(context, Int32(width), Int32(height), AVPixelFormat(rawValue: frame.pointee.format),
                                        Int32(fitted.width), Int32(fitted.height), Self.rgb24, flags, nil, nil, nil)
         guard let context else { throw .badMovie(path: path, reason: "cannot convert its pixel format") }
+        setColourDetails(of: frame, on: context)
         let stride = fitted.width * 3
         let count = stride * fitted.height
         // Every byte is written by the scaler: a recycled buffer, or one not zeroed first.
@@ -45,5 +50,19 @@ final class MovieScaler {
         }
         guard rows > 0 else { throw .badMovie(path: path, reason: "cannot convert a frame") }
         return RGBImage(width: fitted.width, height: fitted.height, pixels: pixels)
+    }
+
+    /// Tells the scaler the frame's YUV matrix and range (the `yuvj` formats are full range by
+    /// name), unless they are what it was last told for this context. An RGB frame has none; the
+    /// scaler then refuses the details, which changes nothing.
+    private func setColourDetails(of frame: UnsafeMutablePointer<AVFrame>, on context: OpaquePointer) {
+        let colorspace = frame.pointee.colorspace.rawValue
+        let name = av_get_pix_fmt_name(AVPixelFormat(rawValue: frame.pointee.format)).map { String(cString: $0) } ?? ""
+        let fullRange = frame.pointee.color_range == AVCOL_RANGE_JPEG || name.hasPrefix("yuvj")
+        if let details, details.context == context, details.colorspace == colorspace, details.fullRange == fullRange { return }
+        details = (context, colorspace, fullRange)
+        // Coefficients of an unknown or unspecified matrix are BT.601's, as ffmpeg takes them.
+        let source = sws_getCoefficients(Int32(colorspace)), target = sws_getCoefficients(SWS_CS_DEFAULT)
+        _ = sws_setColorspaceDetails(context, source, fullRange ? 1 : 0, target, 1, 0, 1 << 16, 1 << 16)
     }
 }

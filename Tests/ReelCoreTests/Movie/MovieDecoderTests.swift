@@ -63,6 +63,24 @@ extension AudioTests {
             try Self.expectFramesMatch(path, order: Self.frames.reversed() + [1, 2], width: 160, height: 96)
         }
 
+        /// The other containers and codecs reviewers are sent, each against ffmpeg's own decode; two
+        /// H.264 files tagged with a matrix and a range (BT.709, full range), which the picture follows as ffmpeg does.
+        @Test(arguments: [("hevc.mkv", ["-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=none:keyint=48", "-pix_fmt", "yuv420p"], 160, 96),
+                          ("vp9.webm", ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-g", "48"], 160, 96),
+                          ("av1.mkv", ["-c:v", "libsvtav1", "-preset", "12", "-g", "48"], 160, 96),
+                          ("dnxhr.mxf", ["-c:v", "dnxhd", "-profile:v", "dnxhr_lb", "-pix_fmt", "yuv422p"], 256, 128),
+                          ("mpeg2.mxf", ["-c:v", "mpeg2video", "-g", "12"], 160, 96),
+                          ("bt709.mp4", ["-c:v", "libx264", "-g", "48", "-preset", "ultrafast", "-vf", "scale=out_color_matrix=bt709",
+                                         "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"], 160, 96),
+                          ("full-range.mp4", ["-c:v", "libx264", "-g", "48", "-preset", "ultrafast", "-vf", "scale=out_range=pc",
+                                              "-pix_fmt", "yuv420p", "-color_range", "pc"], 160, 96)])
+        func otherContainersAndCodecsAreFrameAccurate(name: String, codec: [String], width: Int, height: Int) throws {
+            let folder = TemporaryFolder()
+            let path = folder.path + "/" + name
+            try #require(MovieFixture.make(path, width: width, height: height, codec: codec, audio: false))
+            try Self.expectFramesMatch(path, order: Self.frames.reversed() + [1, 2], width: width, height: height)
+        }
+
         @Test func framesPastTheEndAndFilesThatAreNoMovieSayWhy() throws {
             let folder = TemporaryFolder()
             let path = folder.path + "/short.mp4"
