@@ -79,7 +79,7 @@ enum ProbeFormat {
               type      movie (\(SafeText.escaped(info.container)))
               video     \(info.videoStream == nil ? "none" : "\(SafeText.escaped(info.codec)), \(SafeText.escaped(info.pixelFormat)), \(info.bitDepth)-bit\(info.hasAlpha ? ", alpha" : "")")
               size      \(info.width)x\(info.height)
-              frames    \(info.frameCount) at \(number(info.fps)) fps (\(info.fpsNumerator)/\(info.fpsDenominator))
+              frames    \(info.frameCount) at \(number(info.fps)) fps (\(info.fpsNumerator)/\(info.fpsDenominator))\(info.expectedFrames.map { ", then the file breaks (its header says \($0))" } ?? "")
               duration  \(seconds(info.duration))
               audio     \(sound.isEmpty ? "none" : sound.joined(separator: "; "))
             """ + (info.timecode.map { "\n  timecode  \($0)" } ?? "")
@@ -130,6 +130,7 @@ enum ProbeFormat {
                 "width": info.width,
                 "height": info.height,
                 "frame_count": info.frameCount,
+                "expected_frame_count": info.expectedFrames as Any? ?? NSNull(),
                 "fps": info.fps,
                 "fps_rational": [info.fpsNumerator, info.fpsDenominator],
                 "duration_seconds": info.duration,

@@ -54,7 +54,8 @@ final class MovieDecoder {
         var justSought = !decodingOn || drained
         while true {
             guard let found = try nextFrame() else {
-                throw .badMovie(path: file.path, reason: "frame \(number) is past the end (the last is \(last ?? 0))")
+                throw .badMovie(path: file.path, reason: last.map { "frame \(number) is past the end (the last is \($0))" }
+                                ?? "frame \(number) cannot be read: the file ends before it")
             }
             if justSought && found > number {
                 // The keyframe found is after the frame (timestamps that lie): from the start.

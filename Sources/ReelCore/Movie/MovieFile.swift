@@ -9,13 +9,15 @@ import CAVUtil
 /// Owns the format context and closes it on deinit. Not thread-safe: one decoder uses it.
 final class MovieFile {
     let path: String
-    let info: MovieInfo
+    private(set) var info: MovieInfo
     private(set) var context: UnsafeMutablePointer<AVFormatContext>
     /// The video stream's time base (seconds per tick) and first timestamp, in ticks.
     let timeBase: (num: Int64, den: Int64)
     let startTicks: Int64
 
-    init(path: String) throws(MediaError) {
+    /// Opens `path`; with `findingEnd`, the frames are counted to the last one whose packets
+    /// can be read (`MovieEnd`), and a file cut short says so in `info.expectedFrames`.
+    init(path: String, findingEnd: Bool = true) throws(MediaError) {
         _ = AVCall.quiet
         // Checked first so that a FIFO or a device is refused before FFmpeg blocks on it.
         let file = try RegularFile(path: path)
@@ -41,6 +43,12 @@ final class MovieFile {
         } else {
             timeBase = (1, 1)
             startTicks = 0
+        }
+        if findingEnd, info.videoStream != nil, let last = MovieEnd.lastFrame(of: self, claimed: info.frameCount) {
+            // A header's own count is exact, a count from the duration only near.
+            let counted = (videoStream?.pointee.nb_frames ?? 0) > 0
+            if last < info.frameCount - (counted ? 0 : 1) { info.expectedFrames = info.frameCount }
+            info.frameCount = last
         }
     }
 

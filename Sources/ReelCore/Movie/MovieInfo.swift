@@ -21,8 +21,11 @@ public struct MovieInfo: Equatable, Sendable {
     /// The frame rate as a fraction (24000/1001 for 23.976).
     public var fpsNumerator: Int
     public var fpsDenominator: Int
-    /// Frames in the stream: what the container says, else its duration at `fps`.
+    /// Frames in the stream: up to the last one whose packets can be read (else what the
+    /// container says, else its duration at `fps`).
     public var frameCount: Int
+    /// What the header promised, when the file is cut short before it (nil otherwise).
+    public var expectedFrames: Int? = nil
     /// Seconds from the first frame to the end.
     public var duration: Double
     /// The pixel format's bits per component and whether it has alpha.

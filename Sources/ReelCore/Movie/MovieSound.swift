@@ -40,7 +40,7 @@ public final class MovieSound: SampleReader, @unchecked Sendable {
 
     /// Opens the best audio stream of `path`.
     public init(path: String) throws(MediaError) {
-        file = try MovieFile(path: path)
+        file = try MovieFile(path: path, findingEnd: false)
         guard let best = file.info.audioStreams.first else { throw .badAudio(path: path, reason: "no audio stream") }
         stream = try StreamDecoder(file: file, stream: best.index, threaded: false)
         let codec = stream.codec.pointee

@@ -67,8 +67,11 @@ final class StreamDecoder {
     /// The stream's time base, seconds per tick.
     var timeBase: AVRational { file.stream(index)?.pointee.time_base ?? AVRational(num: 1, den: 1) }
 
-    /// Decodes the next frame into `frame`; false at the end of the stream.
+    /// Decodes the next frame into `frame`; false at the end of the stream. A frame that does
+    /// not decode is passed over (with frame threads its error comes out at a later frame's turn);
+    /// only `errorLimit` of them in a row are an error.
     func next() throws(MediaError) -> Bool {
+        var errors = 0
         while true {
             let received = avcodec_receive_frame(codec, frame)
             if received >= 0 { return true }
@@ -76,13 +79,17 @@ final class StreamDecoder {
                 drained = true
                 return false
             }
-            guard received == AVCall.eagain else {
-                try AVCall.check(received, path: file.path, "cannot decode")
-                return false
+            if received != AVCall.eagain {
+                errors += 1
+                if errors >= Self.errorLimit { try AVCall.check(received, path: file.path, "cannot decode") }
+                continue
             }
             feed()
         }
     }
+
+    /// Frames in a row that may fail to decode before the stream is taken as broken.
+    static let errorLimit = 8
 
     /// Forgets what the decoder holds (after a seek).
     func flush() {
@@ -105,6 +112,8 @@ final class StreamDecoder {
         while file.read(into: packet) {
             defer { av_packet_unref(packet) }
             guard Int(packet.pointee.stream_index) == index else { continue }
+            // A packet cut off by the end of the file holds half a frame: the frames before it are the last.
+            guard packet.pointee.flags & AV_PKT_FLAG_CORRUPT == 0 else { continue }
             let sent = avcodec_send_packet(codec, packet)
             // A damaged packet is skipped: the frames around it may still decode.
             if sent < 0 && sent != AVCall.eagain && sent != AVCall.eof { continue }

@@ -1,6 +1,12 @@
 import ReelCore
 
 extension MediaSession {
+    /// The name as the title shows it: a movie cut short says where it breaks.
+    var titleName: String {
+        guard let info = movie?.info, let expected = info.expectedFrames else { return name }
+        return "\(name) (breaks after frame \(info.frameCount) of \(expected))"
+    }
+
     /// The sound as the title shows it: name, output, and volume or mute.
     var audioTitle: String? {
         if sound == nil, soundProblem != nil { return "no sound (its audio cannot be read)" }

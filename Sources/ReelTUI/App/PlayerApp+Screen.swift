@@ -55,7 +55,7 @@ extension PlayerApp {
         }
         let position = session.position(at: now)
         let title = TitleModel(
-            name: current.name, imageSize: current.imageSize, fps: playback.fps, frame: view.due,
+            name: current.titleName, imageSize: current.imageSize, fps: playback.fps, frame: view.due,
             first: playback.first, last: playback.last, isPlaying: playback.isPlaying, audio: current.audioTitle,
             workArea: playback.workArea, mode: playback.mode, speed: playback.speed * position.direction.rawValue,
             dropped: session.dropped + counters.linkSkipped, fileIndex: (index + 1, items.count),

@@ -81,6 +81,23 @@ extension AudioTests {
             try Self.expectFramesMatch(path, order: Self.frames.reversed() + [1, 2], width: width, height: height)
         }
 
+        /// A movie cut short (a render or a copy that stopped) has the frames up to where it breaks,
+        /// each ffmpeg's own, and says how many its header promised; whole files have exactly their frames.
+        @Test(arguments: ["mp4", "mkv"]) func aMovieCutShortPlaysUpToWhereItBreaks(container: String) throws {
+            let folder = TemporaryFolder()
+            let made = folder.path + "/made." + container, whole = folder.path + "/whole." + container
+            // The index first (MP4's moov at the front), as a file being copied has it.
+            try #require(MovieFixture.make(made) && MovieFixture.ffmpeg(["-i", made, "-c", "copy", "-movflags", "+faststart", whole]) != nil)
+            let complete = try MovieFile(path: whole).info
+            #expect(complete.frameCount == 240 && complete.expectedFrames == nil, "\(complete.frameCount) frames")
+            let bytes = try #require(FileManager.default.contents(atPath: whole))
+            folder.write("cut." + container, [UInt8](bytes.prefix(bytes.count / 2)))
+            let path = folder.path + "/cut." + container
+            let info = try MovieFile(path: path).info
+            #expect(info.expectedFrames != nil && (60...180).contains(info.frameCount), "\(info.frameCount) of \(info.expectedFrames ?? 0)")
+            try Self.expectFramesMatch(path, order: [info.frameCount, info.frameCount - 1, 1], width: 160, height: 96)
+        }
+
         @Test func framesPastTheEndAndFilesThatAreNoMovieSayWhy() throws {
             let folder = TemporaryFolder()
             let path = folder.path + "/short.mp4"
