@@ -131,9 +131,32 @@ enum AudioFixture {
         #expect(text.contains("♪ sh010.wav"))
         #expect(text.hasPrefix("2/3|"))
         var audio = TitleModel(name: "a.flac", fps: 24, frame: 24 * 65, first: 0, last: 24 * 120 - 1, isPlaying: true, showsTime: true)
-        #expect(audio.fields.contains("1:05 / 2:00"))
+        #expect(audio.fields.contains("0:01:05.000 / 0:02:00.000"))
         audio.workArea = 24...47
-        #expect(audio.fields.contains("B–N 0:01–0:02"))
+        #expect(audio.fields.contains("B–N 0:00:01.000–0:00:02.000"))
+    }
+}
+
+@Suite struct TitleClockTests {
+    /// The title writes the frame as the unit says, with its other name beside; the work area in the unit.
+    @Test func theTitleShowsFramesTimecodeOrSeconds() throws {
+        let start = try #require(Timecode(parsing: "00:59:59;28", rate: Timecode.Rate(fps: 29.97)))
+        var clock = FrameClock(fps: 30000.0 / 1001, first: 1, start: start, ownTimecode: true)
+        var title = TitleModel(name: "tc.mov", fps: 29.97, frame: 5, first: 1, last: 150, isPlaying: false, workArea: 3...5, clock: clock)
+        // Four frames on from 00:59:59;28 crosses the hour, which keeps its labels ;00 and ;01 (a tenth minute).
+        #expect(title.fields.contains("frame 5  [1–150]  01:00:00;02"), "\(title.fields)")
+        #expect(title.fields.contains("B–N 3–5"))
+        clock.unit = .timecode
+        title.clock = clock
+        #expect(title.fields.contains("01:00:00;02  [00:59:59;28–01:00:04;27]  frame 5"), "\(title.fields)")
+        #expect(title.fields.contains("B–N 01:00:00;00–01:00:00;02"))
+        clock.unit = .seconds
+        title.clock = clock
+        #expect(title.fields.contains("0:00:00.133  [0:00:00.000–0:00:04.971]  frame 5"), "\(title.fields)")
+        #expect(clock.unit.next == .frames && FrameClock.Unit.frames.next == .timecode)
+        // A timecode counted from frame 0 is not the file's: in frames, the title has the number alone.
+        title.clock = FrameClock(fps: 24, first: 1, start: Timecode(frame: 1, rate: Timecode.Rate(fps: 24)))
+        #expect(title.fields.contains("frame 5  [1–150]"), "\(title.fields)")
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ReelCore
 import Testing
 @testable import ReelTUI
@@ -114,5 +115,22 @@ import Testing
         #expect(grid.text(row: 0).contains("1:00") || grid.text(row: 0).contains("2:00"))
         #expect(grid.text(row: 0).hasPrefix("time"))
         #expect(!grid.text(row: 2).contains("cache"))
+    }
+
+    /// In timecode the ruler labels whole seconds of the file's own timecode, from its first frame.
+    @Test func timecodeRulersLabelSecondsOfTheFilesTimecode() throws {
+        let rate = Timecode.Rate(fps: 24)
+        let start = try #require(Timecode(parsing: "01:00:00:00", rate: rate))
+        let clock = FrameClock(unit: .timecode, fps: 24, first: 1001, start: start)
+        let grid = draw(TimelineModel(visible: 1001...1240, frame: 1001, clock: clock), width: 120)
+        let ruler = grid.text(row: 0)
+        #expect(ruler.hasPrefix("TC"))
+        #expect(ruler.contains("01:00:00:00") && ruler.contains("01:00:0"), "\(ruler)")
+        // Every label is a whole second: frames 00.
+        let labels = ruler.split(separator: "╷").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(!labels.isEmpty && labels.allSatisfy { $0.hasSuffix(":00") }, "\(labels)")
+        // In frames, numbers.
+        let frames = draw(TimelineModel(visible: 1001...1240, frame: 1001, clock: FrameClock(fps: 24, first: 1001, start: start)), width: 120)
+        #expect(frames.text(row: 0).contains("1100") && !frames.text(row: 0).contains("01:00"))
     }
 }

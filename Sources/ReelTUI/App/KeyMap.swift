@@ -27,6 +27,7 @@ enum KeyMap {
         Binding(keys: characters("nN"), label: "N", meaning: "work area ends here", action: .command(.setWorkAreaEnd)),
         Binding(keys: [.backspace] + characters("\\\u{02}"), label: "BkSp \\ Ctrl-B", meaning: "clear the work area",
                 action: .command(.clearWorkArea)),
+        Binding(keys: characters("oO"), label: "O", meaning: "frames / timecode / seconds", action: .cycleTimeUnit),
         Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to B..N / back", action: .toggleZoom),
         // The picture's zoom and pan: three lines of the help for eight keys.
         Binding(keys: characters("wW"), label: "W 1 2 4", meaning: "picture: fit, 1:1, 2\u{00D7}, 4\u{00D7}",

@@ -23,10 +23,13 @@ extension PlayerApp {
         let scale = TimelineScale(frames: visible, width: layout?.track.width ?? 1)
         lastLayout = layout
         lastScale = scale
+        let clock = FrameClock(unit: timeUnit, fps: current.fps, first: playback.first, start: current.startTimecode,
+                               ownTimecode: current.hasOwnTimecode)
         let timeline = TimelineModel(
             visible: visible, frame: view.due, workArea: playback.workArea,
             columnStates: current.hasPicture ? session.frameStates(columns: (0..<scale.width).map(scale.frames(column:))) : nil,
-            secondsAt: current.hasPicture ? nil : playback.fps, origin: playback.first, zoomed: zoomed)
+            secondsAt: !current.hasPicture ? playback.fps : timeUnit == .seconds ? current.fps : nil, origin: playback.first,
+            zoomed: zoomed, clock: current.hasPicture ? clock : nil)
         var audio: AudioPaneModel?
         if let analysis = current.analysis, let layout, let rect = layout.audio {
             let samples = scale.sampleRange(first: playback.first, fps: playback.fps, sampleRate: analysis.info.sampleRate)
@@ -59,7 +62,7 @@ extension PlayerApp {
             first: playback.first, last: playback.last, isPlaying: playback.isPlaying, audio: current.audioTitle,
             workArea: playback.workArea, mode: playback.mode, speed: playback.speed * position.direction.rawValue,
             dropped: session.dropped + counters.linkSkipped, fileIndex: (index + 1, items.count),
-            showsTime: !current.hasPicture, graphics: graphicsName)
+            showsTime: !current.hasPicture, graphics: graphicsName, clock: clock)
         var snapshot = PlayerSnapshot(title: title, viewer: viewer, timeline: timeline, audio: audio,
                                       gauge: gauge, showHelp: showHelp)
         snapshot.picturesAsImages = display.mode.isImage

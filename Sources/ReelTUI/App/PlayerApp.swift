@@ -59,6 +59,8 @@ public final class PlayerApp {
     /// A middle or right button went down on the viewer: drags pan, from this cell.
     var panningFrom: (x: Int, y: Int)?
     var gaugeDetailed = false
+    /// How positions are written in the title and the ruler (for every file).
+    var timeUnit = FrameClock.Unit.frames
     var showHelp = false
     var stats = MemoryStats()
     var history = MemoryHistory()
@@ -204,6 +206,7 @@ public final class PlayerApp {
         case .zoomPicture(let change): zoomPicture(change, at: nil)
         case .changeLook(let change): session.setLook(change.applied(to: session.source.look))
         case .toggleGaugeDetail: gaugeDetailed.toggle()
+        case .cycleTimeUnit: timeUnit = timeUnit.next
         case .toggleHelp: showHelp.toggle()
         case .cycleScale, .cycleFFTSize, .cycleColorMap:
             guard let analysis = current.analysis else { return }

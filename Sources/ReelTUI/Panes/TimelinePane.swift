@@ -17,9 +17,12 @@ public struct TimelineModel: Equatable, Sendable {
     /// The first frame of the file, where seconds count from.
     public var origin: Int
     public var zoomed: Bool
+    /// Labels the ruler in timecode when its unit is timecode (seconds and frames as `secondsAt` says).
+    public var clock: FrameClock?
 
     public init(visible: ClosedRange<Int>, frame: Int, workArea: ClosedRange<Int>? = nil, states: [FrameState]? = nil,
-                columnStates: [FrameState]? = nil, secondsAt: Double? = nil, origin: Int? = nil, zoomed: Bool = false) {
+                columnStates: [FrameState]? = nil, secondsAt: Double? = nil, origin: Int? = nil, zoomed: Bool = false,
+                clock: FrameClock? = nil) {
         self.visible = visible
         self.frame = frame
         self.workArea = workArea
@@ -28,7 +31,11 @@ public struct TimelineModel: Equatable, Sendable {
         self.secondsAt = secondsAt
         self.origin = origin ?? visible.lowerBound
         self.zoomed = zoomed
+        self.clock = clock
     }
+
+    /// Whether the ruler counts in seconds (time or timecode) rather than frames.
+    var countsSeconds: Bool { secondsAt != nil || clock?.unit == .timecode }
 }
 
 /// Draws the timeline: with three rows, a ruler of frame numbers (or times), a bar with the B..N
@@ -77,7 +84,8 @@ public enum TimelinePane {
             let gutter = track.x - rect.x
             if gutter >= 6 {
                 let style = TextStyle(foreground: labelColour)
-                grid.put(model.zoomed ? "zoom" : (model.secondsAt == nil ? "frame" : "time"), x: rect.x, y: rect.y, style: style)
+                grid.put(model.zoomed ? "zoom" : (model.clock?.unit == .timecode ? "TC" : model.secondsAt == nil ? "frame" : "time"),
+                         x: rect.x, y: rect.y, style: style)
                 if model.states != nil || model.columnStates != nil { grid.put("cache", x: rect.x, y: rect.y + 2, style: style) }
             }
         } else {
@@ -87,6 +95,7 @@ public enum TimelinePane {
 
     /// A label for `frame`: its number, or its time as m:ss (h:mm:ss past an hour).
     static func label(_ frame: Int, model: TimelineModel) -> String {
+        if let clock = model.clock, clock.unit == .timecode { return clock.label(frame) }
         guard let fps = model.secondsAt else { return String(frame) }
         let seconds = Int((Double(frame - model.origin) / fps).rounded(.down))
         let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
@@ -97,13 +106,14 @@ public enum TimelinePane {
     static func drawRuler(_ model: TimelineModel, scale: TimelineScale, x: Int, y: Int, into grid: inout CellGrid) {
         let widest = max(label(model.visible.lowerBound, model: model).cellCount,
                          label(model.visible.upperBound, model: model).cellCount)
-        let units = model.secondsAt.map { max(1, Int($0.rounded())) } ?? 1
+        let perSecond = model.secondsAt ?? (model.countsSeconds ? model.clock?.fps : nil)
+        let units = perSecond.map { max(1, Int($0.rounded())) } ?? 1
         let step = RulerTicks.step(for: scale, labelWidth: widest, units: units,
-                                   in: model.secondsAt == nil ? RulerTicks.steps : RulerTicks.secondSteps)
+                                   in: model.countsSeconds ? RulerTicks.secondSteps : RulerTicks.steps)
         let style = TextStyle(foreground: labelColour)
         var free = x  // the first column a label may start at
         // Frame numbers at multiples of the step (10, 20, 30), times from the file's start.
-        let origin = model.secondsAt == nil ? 0 : model.origin
+        let origin = model.countsSeconds ? model.origin : 0
         for frame in RulerTicks.ticks(for: scale, step: step, units: units, origin: origin) {
             let column = x + scale.column(frame: frame)
             let text = label(frame, model: model)

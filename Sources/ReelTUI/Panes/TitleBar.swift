@@ -22,11 +22,13 @@ public struct TitleModel: Equatable, Sendable {
     public var showsTime: Bool
     /// What draws the pictures (kitty, sixel, iterm, cells), when the player says.
     public var graphics: String?
+    /// How a picture's positions are written (frame numbers without one).
+    public var clock: FrameClock?
 
     public init(name: String, imageSize: (width: Int, height: Int)? = nil, fps: Double, frame: Int, first: Int, last: Int,
                 isPlaying: Bool, audio: String? = nil, workArea: ClosedRange<Int>? = nil, mode: LoopMode = .loop,
                 speed: Int = 1, dropped: Int = 0, fileIndex: (index: Int, count: Int)? = nil, showsTime: Bool = false,
-                graphics: String? = nil) {
+                graphics: String? = nil, clock: FrameClock? = nil) {
         self.name = name
         self.imageSize = imageSize
         self.fps = fps
@@ -42,6 +44,7 @@ public struct TitleModel: Equatable, Sendable {
         self.fileIndex = fileIndex
         self.showsTime = showsTime
         self.graphics = graphics
+        self.clock = clock
     }
 
     public static func == (a: TitleModel, b: TitleModel) -> Bool { a.fields == b.fields }
@@ -52,20 +55,25 @@ public struct TitleModel: Equatable, Sendable {
         if let file = fileIndex, file.count > 1 { fields.append("\(file.index)/\(file.count)") }
         fields.append(name)
         if let size = imageSize { fields.append("\(size.width)\u{00D7}\(size.height)") }
-        // Times read as the timeline's ruler reads them.
-        let timeline = TimelineModel(visible: first...last, frame: frame, secondsAt: fps, origin: first)
+        // Sound alone is a time (h:mm:ss.mmm); a picture is a frame number, a timecode or a time, with the frame's other names beside.
+        let seconds = FrameClock(unit: .seconds, fps: fps, first: first)
+        let clock = showsTime ? seconds : self.clock ?? FrameClock(fps: fps, first: first)
         if showsTime {
-            fields.append("\(TimelinePane.label(frame, model: timeline)) / \(TimelinePane.label(last + 1, model: timeline))")
+            fields.append("\(clock.label(frame)) / \(clock.label(last + 1))")
         } else {
             fields.append("\(ByteText.trimmed(fps)) fps")
-            fields.append("frame \(frame)  [\(first)\u{2013}\(last)]")
+            let range = "[\(clock.label(first))\u{2013}\(clock.label(last))]"
+            switch clock.unit {
+            case .frames:
+                let own = self.clock.flatMap { $0.ownTimecode ? "  \($0.timecode(frame))" : nil } ?? ""
+                fields.append("frame \(frame)  \(range)" + own)
+            case .timecode, .seconds: fields.append("\(clock.label(frame))  \(range)  frame \(frame)")
+            }
         }
         if let area = workArea {
-            if showsTime {
-                fields.append("B\u{2013}N \(TimelinePane.label(area.lowerBound, model: timeline))\u{2013}\(TimelinePane.label(area.upperBound + 1, model: timeline))")
-            } else {
-                fields.append("B\u{2013}N \(area.lowerBound)\u{2013}\(area.upperBound)")
-            }
+            // Sound's work area runs to the end of its last frame.
+            let end = showsTime ? area.upperBound + 1 : area.upperBound
+            fields.append("B\u{2013}N \(clock.label(area.lowerBound))\u{2013}\(clock.label(end))")
         }
         if isPlaying {
             let arrow = speed < 0 ? "\u{25C0}" : "\u{25B6}"
