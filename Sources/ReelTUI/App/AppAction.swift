@@ -13,6 +13,8 @@ enum AppAction: Equatable {
     case toggleGaugeDetail
     case toggleHelp
     case toggleZoom
+    /// Opens the go-to line at the bottom.
+    case openPrompt
     /// Positions as frame numbers, timecode or seconds.
     case cycleTimeUnit
     /// The viewer's picture: fit, a fixed scale, in or out by √2, or pan by a tenth of the view.

@@ -27,6 +27,7 @@ enum KeyMap {
         Binding(keys: characters("nN"), label: "N", meaning: "work area ends here", action: .command(.setWorkAreaEnd)),
         Binding(keys: [.backspace] + characters("\\\u{02}"), label: "BkSp \\ Ctrl-B", meaning: "clear the work area",
                 action: .command(.clearWorkArea)),
+        Binding(keys: characters(":"), label: ":", meaning: "go to: frame, timecode, +N, -N, N%", action: .openPrompt),
         Binding(keys: characters("oO"), label: "O", meaning: "frames / timecode / seconds", action: .cycleTimeUnit),
         Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to B..N / back", action: .toggleZoom),
         // The picture's zoom and pan: three lines of the help for eight keys.
@@ -75,7 +76,7 @@ enum KeyMap {
 
     /// The keys the hint line offers first.
     static let hints: [(key: String, action: String)] = [
-        ("Space", "play"), ("\u{2190}\u{2192}", "step"), ("B/N", "work area"), ("?", "help"), ("q", "quit"),
+        ("Space", "play"), ("\u{2190}\u{2192}", "step"), ("B/N", "work area"), (":", "go to"), ("?", "help"), ("q", "quit"),
         ("J/K/L", "shuttle"), ("Z", "zoom"), ("G", "gauge"), ("P", "loop mode"), ("Tab", "next file"), ("X", "clear cache"),
     ]
 

@@ -67,6 +67,8 @@ extension PlayerApp {
                                       gauge: gauge, showHelp: showHelp)
         snapshot.picturesAsImages = display.mode.isImage
         snapshot.symbols = display.symbols
+        snapshot.prompt = prompt
+        snapshot.message = message
         return PlayerScreen.compose(snapshot, layout: layout, width: size.width, height: size.height)
     }
 

@@ -59,6 +59,10 @@ public final class PlayerApp {
     /// A middle or right button went down on the viewer: drags pan, from this cell.
     var panningFrom: (x: Int, y: Int)?
     var gaugeDetailed = false
+    /// The go-to line being typed (`:`), nil while it is closed.
+    var prompt: String?
+    /// A line for the bottom row until the next key (why a go-to went nowhere).
+    var message: String?
     /// How positions are written in the title and the ruler (for every file).
     var timeUnit = FrameClock.Unit.frames
     var showHelp = false
@@ -142,6 +146,11 @@ public final class PlayerApp {
                 mouse(event, at: MonotonicClock.now())
                 continue
             }
+            message = nil
+            if prompt != nil {
+                typeIntoPrompt(key, at: MonotonicClock.now())
+                continue
+            }
             // Any key closes the help (and does nothing else).
             if showHelp {
                 showHelp = false
@@ -206,6 +215,7 @@ public final class PlayerApp {
         case .zoomPicture(let change): zoomPicture(change, at: nil)
         case .changeLook(let change): session.setLook(change.applied(to: session.source.look))
         case .toggleGaugeDetail: gaugeDetailed.toggle()
+        case .openPrompt: prompt = ""
         case .cycleTimeUnit: timeUnit = timeUnit.next
         case .toggleHelp: showHelp.toggle()
         case .cycleScale, .cycleFFTSize, .cycleColorMap:

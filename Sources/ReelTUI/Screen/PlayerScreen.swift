@@ -33,7 +33,13 @@ public enum PlayerScreen {
         }
         TimelinePane.draw(snapshot.timeline, in: layout.timeline, track: layout.track, into: &grid)
         GaugePane.draw(snapshot.gauge, in: layout.gauge, into: &grid)
-        HintLine.draw(KeyMap.hints, in: layout.hints, into: &grid)
+        if let prompt = snapshot.prompt {
+            HintLine.drawPrompt(prompt, in: layout.hints, into: &grid)
+        } else if let message = snapshot.message {
+            HintLine.drawMessage(message, in: layout.hints, into: &grid)
+        } else {
+            HintLine.draw(KeyMap.hints, in: layout.hints, into: &grid)
+        }
         if snapshot.showHelp {
             HelpPane.draw(KeyMap.helpEntries, in: Rect(x: 0, y: 1, width: width, height: height - 2), into: &grid)
         }

@@ -25,6 +25,10 @@ public struct PlayerSnapshot: Sendable {
     public var picturesAsImages = false
     /// The block symbols pictures are drawn with in cells.
     public var symbols: CellSymbols = .half
+    /// The go-to line being typed, which the bottom row shows instead of the hints.
+    public var prompt: String?
+    /// A line the bottom row shows instead of the hints (why a go-to went nowhere).
+    public var message: String?
 
     public init(title: TitleModel, viewer: Viewer, timeline: TimelineModel, audio: AudioPaneModel? = nil,
                 gauge: GaugeModel, showHelp: Bool = false) {

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// The review workflow as a person meets it in tmux: going to a frame by typing it, the
+/// timecode, and what a mistyped line does (nothing, and says so).
+@Suite struct ReviewInTmuxTests {
+    /// A sequence numbered 1001-1100, as renders are.
+    static func renders(count: Int = 100) async throws -> String {
+        let folder = NSTemporaryDirectory() + "reel-review-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let made = try await Shell.run([Shell.reel, "make-frames", folder, "--count", String(count), "--size", "96x54", "--name", "shot"])
+        #expect(made.status == 0, "\(made.stderr)")
+        for frame in (1...count).reversed() {
+            let from = folder + "/shot." + String(format: "%04d", frame) + ".png"
+            try FileManager.default.moveItem(atPath: from, toPath: folder + "/shot." + String(format: "%04d", frame + 1000) + ".png")
+        }
+        return folder
+    }
+
+    @Test func colonGoesToTheFrameTypedAndDigitsDoNothingElse() async throws {
+        let folder = try await Self.renders()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("'\(Shell.reel)' --paused '\(folder)/shot.####.png'")
+        try await tmux.waitFor { titleFrame($0) == 1001 && $0.contains("go to") }
+        try await tmux.press(":")
+        try await tmux.waitFor { $0.contains("go to: █") }
+        // 1, 2 and 4 zoom the picture and 9, 0 set the volume, but not while the line is open.
+        try await tmux.press("1", "0", "5", "0")
+        var screen = try await tmux.waitFor { $0.contains("go to: 1050█") }
+        #expect(!screen.split(separator: "\n")[0].contains("100%"), "1 did not zoom the picture")
+        try await tmux.press("Enter")
+        screen = try await tmux.waitFor { titleFrame($0) == 1050 && !$0.contains("go to:") }
+        // Its timecode, counted from frame 0 at 24 fps: 1050 frames are 43 s and 18 frames.
+        try await tmux.press("O")
+        screen = try await tmux.waitFor { $0.contains("00:00:43:18  [00:00:41:17–00:00:45:20]  frame 1050") }
+        #expect(screen.contains("TC"), "the ruler reads timecode")
+        // A timecode goes there too; a relative step from it.
+        try await tmux.press(":")
+        try await tmux.type("00:00:42:00")
+        try await tmux.waitFor { titleFrame($0) == 1008 }
+        try await tmux.press(":")
+        try await tmux.type("+12")
+        try await tmux.waitFor { titleFrame($0) == 1020 }
+        // A line that names no frame says why and leaves the playhead; Esc closes the line unused.
+        try await tmux.press(":")
+        try await tmux.type("abc")
+        screen = try await tmux.waitFor { $0.contains("'abc' is not a frame, a timecode, +N, -N or N%") }
+        #expect(titleFrame(screen) == 1020)
+        try await tmux.press(":", "7", "Escape")
+        screen = try await tmux.waitFor { !$0.contains("go to:") && $0.contains("q quit") }
+        #expect(titleFrame(screen) == 1020)
+        try await tmux.quitAndWaitForShell()
+    }
+}
