@@ -52,4 +52,29 @@ import Testing
         #expect(titleFrame(screen) == 1020)
         try await tmux.quitAndWaitForShell()
     }
+
+    @Test func tabAndBackShowsTheSameFrameAndWorkArea() async throws {
+        let first = try await Self.renders(count: 60), second = try await Self.renders(count: 30)
+        defer { for folder in [first, second] { try? FileManager.default.removeItem(atPath: folder) } }
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("'\(Shell.reel)' --paused '\(first)/shot.####.png' '\(second)/shot.####.png'")
+        try await tmux.waitFor { titleFrame($0) == 1001 && $0.contains("1/2") }
+        try await tmux.press(":")
+        try await tmux.type("1010")
+        try await tmux.press("B")
+        try await tmux.press(":")
+        try await tmux.type("1040")
+        try await tmux.press("N", "P")
+        try await tmux.press(":")
+        try await tmux.type("1025")
+        try await tmux.waitFor { titleFrame($0) == 1025 && $0.contains("B–N 1010–1040") && $0.contains("ping-pong") }
+        try await tmux.press("Tab")
+        var screen = try await tmux.waitFor { $0.contains("2/2") && titleFrame($0) == 1001 }
+        #expect(!screen.split(separator: "\n")[0].contains("B–N"), "the second file has its own (no) work area")
+        try await tmux.press("BTab")
+        screen = try await tmux.waitFor { $0.contains("1/2") && titleFrame($0) == 1025 }
+        let title = String(screen.split(separator: "\n")[0])
+        #expect(title.contains("B–N 1010–1040") && title.contains("ping-pong"), "\(title)")
+        try await tmux.quitAndWaitForShell()
+    }
 }

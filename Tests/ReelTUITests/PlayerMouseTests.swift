@@ -96,18 +96,27 @@ import Testing
 final class OpenPlayer {
     let app: PlayerApp
     let size: (width: Int, height: Int)
-    private let pool: DecodePool
+    let pool: DecodePool
+    let cache: FrameCache
     private let folder: String
 
-    init(width: Int, height: Int, seconds: Int, screen size: (width: Int, height: Int)) throws {
+    /// The player on `files` demo sequences (each in a folder of its own, with its sound when
+    /// `sound`, analysed but not played), the first one open.
+    init(width: Int, height: Int, seconds: Int, screen size: (width: Int, height: Int), files: Int = 1, sound: Bool = false) throws {
         folder = NSTemporaryDirectory() + "reel-tui-player-" + UUID().uuidString
         var demo = DemoGenerator()
         demo.width = width
         demo.height = height
         demo.seconds = seconds
-        try demo.write(to: folder)
-        app = PlayerApp(items: [MediaItem(path: folder + "/demo.####.png")], options: .init(fps: 24, startPaused: true, audioDevice: .none))
+        var items: [MediaItem] = []
+        for file in 0..<files {
+            let place = files == 1 ? folder : folder + "/\(file)"
+            try demo.write(to: place)
+            items.append(MediaItem(path: place + "/demo.####.png", audio: sound ? place + "/demo.wav" : nil))
+        }
+        app = PlayerApp(items: items, options: .init(fps: 24, startPaused: true, audioDevice: .none))
         let cache = FrameCache(budgetBytes: 1 << 27)
+        self.cache = cache
         pool = DecodePool(cache: cache, threads: 1)
         self.size = size
         app.open(0, cache: cache, pool: pool, size: size)

@@ -54,8 +54,10 @@ public final class PlayerApp {
     var current: MediaSession?
     var openFailure: String?
     var zoomed = false
-    /// How the viewer shows the frame; back to fit for each file.
+    /// How the viewer shows the frame; back to fit for each file, or as Tab left it.
     var pictureZoom = ViewerZoom()
+    /// How each file Tab has left was being looked at, by its index.
+    var fileStates: [Int: FileState] = [:]
     /// A middle or right button went down on the viewer: drags pan, from this cell.
     var panningFrom: (x: Int, y: Int)?
     var gaugeDetailed = false
@@ -196,10 +198,20 @@ public final class PlayerApp {
         nextSample = 0
     }
 
+    /// Shows the file `step` away, keeping how this one was looked at and giving the next back
+    /// how it was left.
     func switchFile(by step: Int, cache: FrameCache, pool: DecodePool, size: (width: Int, height: Int)) {
         guard items.count > 1 else { return }
         let wasPlaying = current?.session.playback.isPlaying ?? !options.startPaused
+        if let current {
+            fileStates[index] = FileState(of: current, at: MonotonicClock.now(), zoomed: zoomed, pictureZoom: pictureZoom)
+        }
         open((index + step + items.count) % items.count, cache: cache, pool: pool, size: size)
+        if let current, let state = fileStates[index] {
+            state.restore(to: current, at: MonotonicClock.now())
+            zoomed = state.zoomed && current.session.playback.workArea != nil
+            pictureZoom = state.pictureZoom
+        }
         if wasPlaying { current?.session.playWhenShown(at: MonotonicClock.now()) }
     }
 
