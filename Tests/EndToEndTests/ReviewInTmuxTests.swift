@@ -77,4 +77,29 @@ import Testing
         #expect(title.contains("B–N 1010–1040") && title.contains("ping-pong"), "\(title)")
         try await tmux.quitAndWaitForShell()
     }
+
+    /// Ctrl-E saves the frame shown at its own size, named after the sequence and the frame, and
+    /// says where; the file is `reel render --png` of the frame the same file names, byte for byte.
+    @Test func ctrlEExportsTheFrameAsRenderWritesIt() async throws {
+        let folder = try await Self.renders(count: 60)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("cd '\(folder)' && '\(Shell.reel)' --paused shot.####.png")
+        try await tmux.waitFor { titleFrame($0) == 1001 }
+        try await tmux.press(":")
+        try await tmux.type("1050")
+        try await tmux.waitFor { titleFrame($0) == 1050 }
+        try await tmux.press("C-e")
+        try await tmux.waitFor { $0.contains("frame 1050 saved as ./shot-frame1050.png (96×54)") }
+        // Again: beside it, not over it.
+        try await tmux.press("C-e")
+        try await tmux.waitFor { $0.contains("saved as ./shot-frame1050-2.png") }
+        try await tmux.quitAndWaitForShell()
+        let rendered = folder + "/rendered.png"
+        let render = try await Shell.run([Shell.reel, "render", folder + "/shot.1050.png", "--png", rendered])
+        #expect(render.status == 0, "\(render.stderr)")
+        let exported = try #require(FileManager.default.contents(atPath: folder + "/shot-frame1050.png"))
+        #expect(FileManager.default.contents(atPath: rendered) == exported, "the export is the render of frame 1050")
+        #expect(FileManager.default.contents(atPath: folder + "/shot-frame1050-2.png") == exported)
+    }
 }

@@ -13,6 +13,8 @@ enum AppAction: Equatable {
     case toggleGaugeDetail
     case toggleHelp
     case toggleZoom
+    /// Saves the frame shown as a PNG at its own size, in the current folder.
+    case exportFrame
     /// Opens the go-to line at the bottom.
     case openPrompt
     /// Positions as frame numbers, timecode or seconds.

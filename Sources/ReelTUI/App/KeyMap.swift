@@ -27,7 +27,8 @@ enum KeyMap {
         Binding(keys: characters("nN"), label: "N", meaning: "work area ends here", action: .command(.setWorkAreaEnd)),
         Binding(keys: [.backspace] + characters("\\\u{02}"), label: "BkSp \\ Ctrl-B", meaning: "clear the work area",
                 action: .command(.clearWorkArea)),
-        Binding(keys: characters(":"), label: ":", meaning: "go to: frame, timecode, +N, -N, N%", action: .openPrompt),
+        Binding(keys: characters(":"), label: ":", meaning: "go to frame, timecode, \u{00B1}N, N%", action: .openPrompt),
+        Binding(keys: characters("\u{05}"), label: "Ctrl-E", meaning: "save this frame as PNG", action: .exportFrame),
         Binding(keys: characters("oO"), label: "O", meaning: "frames / timecode / seconds", action: .cycleTimeUnit),
         Binding(keys: characters("zZ"), label: "Z", meaning: "zoom the timeline to B..N / back", action: .toggleZoom),
         // The picture's zoom and pan: three lines of the help for eight keys.

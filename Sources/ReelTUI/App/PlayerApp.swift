@@ -228,6 +228,14 @@ public final class PlayerApp {
         case .changeLook(let change): session.setLook(change.applied(to: session.source.look))
         case .toggleGaugeDetail: gaugeDetailed.toggle()
         case .openPrompt: prompt = ""
+        case .exportFrame:
+            let frame = session.update(at: now).due
+            do {
+                let saved = try FrameExport.export(current, frame: frame)
+                message = "frame \(frame) saved as \(SafeText.escaped(saved.path)) (\(saved.width)\u{00D7}\(saved.height))"
+            } catch {
+                message = error.description
+            }
         case .cycleTimeUnit: timeUnit = timeUnit.next
         case .toggleHelp: showHelp.toggle()
         case .cycleScale, .cycleFFTSize, .cycleColorMap:
