@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import ReelCore
 
-/// `reel probe FILE... [--json]`: what each file is, from headers only.
+/// `reel probe FILE... [--json] [--headers-only]`: what each file is, from its headers; and for a
+/// sequence, which of its frames have a file that does not decode (every frame is decoded, small,
+/// unless `--headers-only`).
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
@@ -17,27 +19,33 @@ struct ProbeCommand: ParsableCommand {
     @Flag(help: "Print a JSON array, one object per file.")
     var json = false
 
+    @Flag(help: "Read headers only: do not decode a sequence's frames to find those that are broken.")
+    var headersOnly = false
+
     func validate() throws {
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
     }
 
     func run() throws {
-        var reports: [ProbeReport] = []
+        var reports: [(report: ProbeReport, undecodable: [SequenceCheck.Undecodable]?)] = []
         var failed = false
         for file in files {
             do {
-                reports.append(try MediaProbe.probe(file))
+                let report = try MediaProbe.probe(file)
+                var undecodable: [SequenceCheck.Undecodable]?
+                if case .sequence(let sequence, _, _) = report, !headersOnly { undecodable = SequenceCheck.undecodable(sequence) }
+                reports.append((report, undecodable))
             } catch {
                 printError(error.description)
                 failed = true
             }
         }
         if json {
-            let objects = reports.map { ProbeFormat.json($0, fps: fps) }
+            let objects = reports.map { ProbeFormat.json($0.report, fps: fps, undecodable: $0.undecodable) }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             printText(SafeText.jsonEscapingControls(String(decoding: data, as: UTF8.self)) + "\n")
         } else {
-            for report in reports { printText(ProbeFormat.text(report, fps: fps) + "\n") }
+            for report in reports { printText(ProbeFormat.text(report.report, fps: fps, undecodable: report.undecodable) + "\n") }
         }
         if failed { throw ExitCode.failure }
     }
@@ -45,7 +53,10 @@ struct ProbeCommand: ParsableCommand {
 
 /// How probe reports are written, as text for people and JSON for scripts.
 enum ProbeFormat {
-    static func text(_ report: ProbeReport, fps: Double) -> String {
+    /// The most broken frames listed by number; the rest are counted.
+    static let listedBroken = 10
+
+    static func text(_ report: ProbeReport, fps: Double, undecodable: [SequenceCheck.Undecodable]? = nil) -> String {
         switch report {
         case .sequence(let sequence, let width, let height):
             let gaps = sequence.gaps.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
@@ -61,7 +72,7 @@ enum ProbeFormat {
               samples   \(samples)
               padding   \(padding(sequence))
               gaps      \(gaps.isEmpty ? "none" : "\(sequence.missing.count) missing: " + gaps.joined(separator: ", "))
-            """ + (described?.timecode.map { "\n  timecode  \($0)" } ?? "")
+            """ + (undecodable.map { "\n  broken    " + broken($0) } ?? "") + (described?.timecode.map { "\n  timecode  \($0)" } ?? "")
         case .audio(let path, let info):
             return """
             \(SafeText.escaped(path))
@@ -86,7 +97,15 @@ enum ProbeFormat {
         }
     }
 
-    static func json(_ report: ProbeReport, fps: Double) -> [String: Any] {
+    /// The frames that do not decode, each with its reason, the first `listedBroken` of them.
+    static func broken(_ frames: [SequenceCheck.Undecodable]) -> String {
+        guard !frames.isEmpty else { return "none (every present frame decodes)" }
+        let listed = frames.prefix(listedBroken).map { "\($0.frame) (\(SafeText.escaped($0.reason)))" }
+        let more = frames.count > listedBroken ? "; and \(frames.count - listedBroken) more" : ""
+        return "\(frames.count) present but not decodable: " + listed.joined(separator: "; ") + more
+    }
+
+    static func json(_ report: ProbeReport, fps: Double, undecodable: [SequenceCheck.Undecodable]? = nil) -> [String: Any] {
         switch report {
         case .sequence(let sequence, let width, let height):
             return [
@@ -99,6 +118,7 @@ enum ProbeFormat {
                 "missing_frames": sequence.missing,
                 "gaps": sequence.gaps.map { [$0.lowerBound, $0.upperBound] },
                 "padding": padding(sequence),
+                "undecodable_frames": undecodable.map { $0.map { ["frame": $0.frame, "reason": $0.reason] as [String: Any] } } as Any? ?? NSNull(),
                 "width": width,
                 "height": height,
                 "fps": fps,

@@ -27,6 +27,29 @@ import Testing
         #expect(objects[1]["channels"] as? Int == 2)
     }
 
+    /// Probe decodes every present frame and names those that do not decode; --headers-only does not.
+    @Test func probeFlagsFramesThatArePresentButBroken() async throws {
+        let folder = NSTemporaryDirectory() + "reel-probe-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = try await Shell.run([Shell.reel, "make-frames", folder, "--count", "5", "--size", "64x36", "--name", "shot"])
+        #expect(made.status == 0)
+        let whole = try #require(FileManager.default.contents(atPath: folder + "/shot.0002.png"))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: folder + "/shot.0002.png"))
+        try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder + "/shot.0004.png"))
+        let text = try await Shell.run([Shell.reel, "probe", folder + "/shot.0001.png"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("broken    2 present but not decodable: 2 ("), "\(text.stdout)")
+        #expect(text.stdout.contains("; 4 ("))
+        #expect(text.stdout.contains("samples   8-bit, 3 channels"), "bit depth and alpha: \(text.stdout)")
+        let json = try await Shell.run([Shell.reel, "probe", "--json", folder])
+        let object = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+        let broken = try #require(object["undecodable_frames"] as? [[String: Any]])
+        #expect(broken.compactMap { $0["frame"] as? Int } == [2, 4])
+        #expect(object["bit_depth"] as? Int == 8 && object["alpha"] as? Bool == false)
+        let quick = try await Shell.run([Shell.reel, "probe", "--headers-only", folder])
+        #expect(!quick.stdout.contains("broken"))
+    }
+
     @Test(arguments: ["Package.swift", "README.md", "no/such/file.wav", "Sources", "../shared/corpus/png/pngsuite/xc1n0g08.png"])
     func somethingThatIsNotMediaGetsOneLineAndStatusOne(_ path: String) async throws {
         let result = try await Shell.run([Shell.reel, "probe", path])
