@@ -2,7 +2,7 @@ import ArgumentParser
 import ReelCore
 import ReelTUI
 
-/// `reel [MEDIA...] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--stats-file PATH] [--threads T] [--cache-mb M]
+/// `reel [MEDIA...] [--audio FILE] [--audio-device D] [--fps N] [--paused] [--loops N] [--stats-file PATH] [--threads T] [--cache-mb M]
 /// [--graphics G] [--symbols S]`:
 /// plays sequences and audio files in the terminal (Tab between them); with no media, the demo in Assets/.
 struct PlayCommand: ParsableCommand {
@@ -25,6 +25,9 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start paused on the first frame.")
     var paused = false
 
+    @Option(help: "Play each file's range this many times, then stop on its last frame.")
+    var loops: Int?
+
     @Option(name: .customLong("stats-file"), help: "Write the memory figures as JSON lines to this file, four a second.")
     var statsFile: String?
 
@@ -34,6 +37,7 @@ struct PlayCommand: ParsableCommand {
 
     func validate() throws {
         guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
+        if let loops, !(1...1_000_000).contains(loops) { throw ValidationError("--loops must be between 1 and 1000000") }
         if audio != nil {
             guard media.count <= 1, media.first.map(MediaProbe.isSequencePath) ?? true else {
                 throw ValidationError("--audio goes with one image sequence; name audio files on their own to play them")
@@ -89,7 +93,7 @@ struct PlayCommand: ParsableCommand {
             items: items,
             options: .init(fps: fps, startPaused: paused, threads: decode.threads, cacheBytes: decode.cacheBytes,
                            audioDevice: SoundPlayer.Device(argument: audioDevice),
-                           graphics: look.graphics.flatMap(\.mode), symbols: look.symbols.symbols),
+                           graphics: look.graphics.flatMap(\.mode), symbols: look.symbols.symbols, loops: loops),
             statsFile: stats)
         let signal: Int32
         do {

@@ -102,4 +102,16 @@ import Testing
         #expect(FileManager.default.contents(atPath: rendered) == exported, "the export is the render of frame 1050")
         #expect(FileManager.default.contents(atPath: folder + "/shot-frame1050-2.png") == exported)
     }
+
+    /// `--loops 2` plays the range twice and stops on its last frame, and the title says how many.
+    @Test func loopsPlaysTheRangeSoManyTimesThenStops() async throws {
+        let folder = try await Self.renders(count: 12)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("'\(Shell.reel)' --loops 2 '\(folder)/shot.####.png'")
+        // Stopped on the last frame (before it plays, the title is at the first).
+        let stopped = try await tmux.waitFor { $0.contains("‖ paused") && titleFrame($0) == 1012 }
+        #expect(stopped.split(separator: "\n")[0].contains("loop ×2"))
+        try await tmux.quitAndWaitForShell()
+    }
 }

@@ -24,6 +24,31 @@ import Testing
         #expect(abs(next - (11 + 1.0 / 24)) < 1e-9)
     }
 
+    /// `--loops N`: N passes over the range, then the last frame and the end (the session pauses there).
+    @Test func aLoopLimitStopsOnTheLastFrameOfTheLastLoop() {
+        var playback = Playback(first: 1, last: 24, fps: 24)
+        playback.setLoopLimit(3, at: 0)
+        playback.play(at: 0)
+        #expect(playback.position(at: 1.5).frame == 13 && !playback.position(at: 1.5).atEnd, "the second loop")
+        #expect(playback.position(at: 3 - 1.5 / 24).frame == 23)
+        let end = playback.position(at: 3 - 1.0 / 24)
+        #expect(end.frame == 24 && end.atEnd, "the third loop's last frame: \(end)")
+        #expect(playback.position(at: 100).frame == 24 && playback.position(at: 100).atEnd)
+        // Paused there, play starts the loops again from the start.
+        playback.pause(at: 100)
+        playback.play(at: 100)
+        #expect(playback.position(at: 100.5).frame == 13 && !playback.position(at: 100.5).atEnd)
+        // Ping-pong counts round trips and ends where it started.
+        var pingPong = Playback(first: 1, last: 10, fps: 10, mode: .pingPong)
+        pingPong.setLoopLimit(2, at: 0)
+        pingPong.play(at: 0)
+        #expect(!pingPong.position(at: 3.5).atEnd)
+        #expect(pingPong.position(at: 3.6).frame == 1 && pingPong.position(at: 3.6).atEnd, "two round trips of 18 frames")
+        // No limit: on for ever.
+        playback.setLoopLimit(nil, at: 200)
+        #expect(!playback.position(at: 10_000).atEnd)
+    }
+
     @Test func aSlowTickSkipsFramesInsteadOfSlowingDown() {
         var playback = Playback(first: 1, last: 1000, fps: 24)
         playback.play(at: 0)

@@ -20,6 +20,9 @@ public struct Playback: Equatable, Sendable {
     public private(set) var mode: LoopMode
     /// The B..N range, or nil for the whole sequence.
     public private(set) var workArea: ClosedRange<Int>?
+    /// Loops (or ping-pong's round trips) to play from where play last started, then stop on the
+    /// range's end (`--loops N`); nil for no end.
+    public private(set) var loopLimit: Int?
     /// Changes whenever the position moves by anything but the clock (seek, step, pause, a new
     /// rate or range): frames skipped across such a change are not dropped frames.
     public private(set) var generation = 0
@@ -64,6 +67,7 @@ public struct Playback: Equatable, Sendable {
         let advanced = framesAdvanced(at: now)
         switch mode {
         case .loop:
+            if let end = limitReached(advanced: advanced, cycle: range.count) { return end }
             let frame = range.lowerBound + modulo(anchorFrame - range.lowerBound + advanced * anchorDirection.rawValue, range.count)
             return Position(frame: frame, direction: anchorDirection, steps: advanced, atEnd: false)
         case .once:
@@ -72,9 +76,22 @@ public struct Playback: Equatable, Sendable {
             return Position(frame: anchorFrame + steps * anchorDirection.rawValue, direction: anchorDirection,
                             steps: steps, atEnd: steps == remaining)
         case .pingPong:
+            if let end = limitReached(advanced: advanced, cycle: 2 * max(1, range.count - 1)) { return end }
             let (frame, direction) = focus.pingPongPosition(after: advanced)
             return Position(frame: frame, direction: direction, steps: advanced, atEnd: false)
         }
+    }
+
+    /// Where playback stops once `loopLimit` cycles of `cycle` frames have been played since the
+    /// anchor: a loop's last frame (its first, going back), a ping-pong's starting end; nil before.
+    private func limitReached(advanced: Int, cycle: Int) -> Position? {
+        guard let loopLimit else { return nil }
+        let forward = anchorDirection == .forward
+        let travelled = (forward ? anchorFrame - range.lowerBound : range.upperBound - anchorFrame) + advanced
+        let length = loopLimit.multipliedReportingOverflow(by: cycle)
+        guard !length.overflow, travelled >= length.partialValue - (mode == .loop ? 1 : 0) else { return nil }
+        let end = mode == .loop ? (forward ? range.upperBound : range.lowerBound) : (forward ? range.lowerBound : range.upperBound)
+        return Position(frame: end, direction: anchorDirection, steps: advanced, atEnd: true)
     }
 
     /// The frame due at `now`.
@@ -112,8 +129,9 @@ public struct Playback: Equatable, Sendable {
 
     public mutating func play(at now: Double) {
         guard !isPlaying else { return }
-        // Play at the end of a `once` range starts it again, as every player does.
-        if mode == .once && anchorFrame == (anchorDirection == .forward ? range.upperBound : range.lowerBound) {
+        // Play at the end of a `once` range (or of the last of a limited number of loops) starts
+        // it again, as every player does.
+        if (mode == .once || (mode == .loop && loopLimit != nil)) && anchorFrame == (anchorDirection == .forward ? range.upperBound : range.lowerBound) {
             anchorFrame = anchorDirection == .forward ? range.lowerBound : range.upperBound
         }
         reanchor(at: now)
@@ -212,6 +230,12 @@ public struct Playback: Equatable, Sendable {
     public mutating func setMode(_ newValue: LoopMode, at now: Double) {
         reanchor(at: now)
         mode = newValue
+    }
+
+    /// Stops after `count` loops from where play starts next (nil: never).
+    public mutating func setLoopLimit(_ count: Int?, at now: Double) {
+        reanchor(at: now)
+        loopLimit = count.map { max(1, $0) }
     }
 
     private func clamp(_ frame: Int) -> Int {

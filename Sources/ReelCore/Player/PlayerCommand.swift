@@ -14,6 +14,8 @@ public enum PlayerCommand: Equatable, Sendable {
     /// P: loop → ping-pong → once.
     case cycleMode
     case setMode(LoopMode)
+    /// `--loops N`: stop after N loops (nil: loop on).
+    case setLoopLimit(Int?)
     /// [ / ]: the next standard frame rate down / up.
     case slower, faster
     case setFPS(Double)

@@ -47,8 +47,12 @@ public final class PlayerSession {
 
     /// Plays `sound` with the pictures from now on: its first sample belongs to the first frame.
     public func attach(sound: SoundPlayer) {
-        soundSync = SoundSync(sound: sound, firstFrame: playback.first)
+        soundSync = SoundSync(sound: sound, firstFrame: playback.first, mediaFPS: playback.fps)
     }
+
+    /// Whether a sound is attached but kept silent because playback runs at another rate than
+    /// the sound's (its pitch cannot be kept).
+    public var soundOffRate: Bool { soundSync.map { $0.isOffRate(playback) } ?? false }
 
     /// The sound track attached, if any.
     public var sound: SoundPlayer? { soundSync?.sound }
@@ -104,6 +108,7 @@ public final class PlayerSession {
         case .setWorkArea(let area): playback.setWorkArea(area, at: now)
         case .cycleMode: playback.cycleMode(at: now)
         case .setMode(let mode): playback.setMode(mode, at: now)
+        case .setLoopLimit(let count): playback.setLoopLimit(count, at: now)
         case .slower: playback.stepFPS(faster: false, at: now)
         case .faster: playback.stepFPS(faster: true, at: now)
         case .setFPS(let fps): playback.setFPS(fps, at: now)

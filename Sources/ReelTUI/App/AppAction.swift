@@ -15,6 +15,8 @@ enum AppAction: Equatable {
     case toggleZoom
     /// Saves the frame shown as a PNG at its own size, in the current folder.
     case exportFrame
+    /// Playback speed times this (½ or 2), from ¼× to 4× the file's own rate.
+    case changeSpeed(Double)
     /// Opens the go-to line at the bottom.
     case openPrompt
     /// Positions as frame numbers, timecode or seconds.

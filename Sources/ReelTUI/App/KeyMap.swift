@@ -53,6 +53,8 @@ enum KeyMap {
         Binding(keys: characters("lL"), label: "L", meaning: "shuttle forward (again: faster)", action: .command(.shuttleForward)),
         Binding(keys: characters("["), label: "[", meaning: "slower (fps down)", action: .command(.slower)),
         Binding(keys: characters("]"), label: "]", meaning: "faster (fps up)", action: .command(.faster)),
+        Binding(keys: characters("{"), label: "{ }", meaning: "speed \u{00BD}\u{00D7} / 2\u{00D7} (\u{00BC}\u{00D7}\u{2013}4\u{00D7}; sound off)", action: .changeSpeed(0.5)),
+        Binding(keys: characters("}"), label: "", meaning: "", action: .changeSpeed(2)),
         Binding(keys: characters("pP"), label: "P", meaning: "loop / ping-pong / once", action: .command(.cycleMode)),
         Binding(keys: [.tab], label: "Tab", meaning: "next file", action: .nextFile),
         Binding(keys: [.backTab], label: "Shift-Tab", meaning: "previous file", action: .previousFile),
@@ -77,7 +79,7 @@ enum KeyMap {
 
     /// The keys the hint line offers first.
     static let hints: [(key: String, action: String)] = [
-        ("Space", "play"), ("\u{2190}\u{2192}", "step"), ("B/N", "work area"), (":", "go to"), ("?", "help"), ("q", "quit"),
+        ("Space", "play"), ("\u{2190}\u{2192}", "step"), ("B/N", "work area"), ("?", "help"), ("q", "quit"), (":", "go to"),
         ("J/K/L", "shuttle"), ("Z", "zoom"), ("G", "gauge"), ("P", "loop mode"), ("Tab", "next file"), ("X", "clear cache"),
     ]
 

@@ -57,12 +57,18 @@ extension PlayerApp {
             picture = placed(image, frame: shown, decoded: decoded ?? (image.width, image.height), in: rect)
         }
         let position = session.position(at: now)
-        let title = TitleModel(
+        var title = TitleModel(
             name: current.titleName, imageSize: current.imageSize, fps: playback.fps, frame: view.due,
             first: playback.first, last: playback.last, isPlaying: playback.isPlaying, audio: current.audioTitle,
             workArea: playback.workArea, mode: playback.mode, speed: playback.speed * position.direction.rawValue,
             dropped: session.dropped + counters.linkSkipped, fileIndex: (index + 1, items.count),
             showsTime: !current.hasPicture, graphics: graphicsName, clock: clock)
+        let factor = playback.fps / current.fps
+        title.speedFactor = abs(factor - 1) > 1e-6 && current.hasPicture ? factor : nil
+        title.loopLimit = playback.loopLimit
+        if session.soundOffRate, current.sound != nil {
+            title.audio = "sound off at \(ByteText.trimmed(factor))\u{00D7} (its pitch cannot be kept)"
+        }
         var snapshot = PlayerSnapshot(title: title, viewer: viewer, timeline: timeline, audio: audio,
                                       gauge: gauge, showHelp: showHelp)
         snapshot.picturesAsImages = display.mode.isImage

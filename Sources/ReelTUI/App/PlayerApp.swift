@@ -20,10 +20,12 @@ public final class PlayerApp {
         public var graphics: GraphicsMode?
         /// The block symbols of the cells back end.
         public var symbols: CellSymbols
+        /// Loops to play before stopping (nil: on for ever).
+        public var loops: Int?
 
         public init(fps: Double, startPaused: Bool = false, threads: Int? = nil,
                     cacheBytes: Int = ProcessMemory.defaultCacheBudget(), audioDevice: SoundPlayer.Device = .automatic,
-                    graphics: GraphicsMode? = .cells, symbols: CellSymbols = .half) {
+                    graphics: GraphicsMode? = .cells, symbols: CellSymbols = .half, loops: Int? = nil) {
             self.fps = fps
             self.startPaused = startPaused
             self.threads = threads
@@ -31,6 +33,7 @@ public final class PlayerApp {
             self.audioDevice = audioDevice
             self.graphics = graphics
             self.symbols = symbols
+            self.loops = loops
         }
     }
 
@@ -192,6 +195,7 @@ public final class PlayerApp {
             current = try MediaSession(item, fps: options.fps, device: options.audioDevice, cache: cache, pool: pool,
                                        analysisView: view)
             openFailure = nil
+            if let loops = options.loops { current?.session.perform(.setLoopLimit(loops), at: MonotonicClock.now()) }
         } catch {
             openFailure = error.description
         }
@@ -228,6 +232,9 @@ public final class PlayerApp {
         case .changeLook(let change): session.setLook(change.applied(to: session.source.look))
         case .toggleGaugeDetail: gaugeDetailed.toggle()
         case .openPrompt: prompt = ""
+        case .changeSpeed(let factor):
+            let speed = min(4, max(0.25, session.playback.fps / current.fps * factor))
+            session.perform(.setFPS(current.fps * speed), at: now)
         case .exportFrame:
             let frame = session.update(at: now).due
             do {

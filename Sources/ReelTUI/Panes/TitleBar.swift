@@ -24,6 +24,10 @@ public struct TitleModel: Equatable, Sendable {
     public var graphics: String?
     /// How a picture's positions are written (frame numbers without one).
     public var clock: FrameClock?
+    /// Playback's rate over the file's own, when it is not 1.
+    public var speedFactor: Double?
+    /// Loops to play before stopping (`--loops`).
+    public var loopLimit: Int?
 
     public init(name: String, imageSize: (width: Int, height: Int)? = nil, fps: Double, frame: Int, first: Int, last: Int,
                 isPlaying: Bool, audio: String? = nil, workArea: ClosedRange<Int>? = nil, mode: LoopMode = .loop,
@@ -61,7 +65,7 @@ public struct TitleModel: Equatable, Sendable {
         if showsTime {
             fields.append("\(clock.label(frame)) / \(clock.label(last + 1))")
         } else {
-            fields.append("\(ByteText.trimmed(fps)) fps")
+            fields.append("\(ByteText.trimmed(fps)) fps" + (speedFactor.map { " (\(ByteText.trimmed($0))\u{00D7})" } ?? ""))
             let range = "[\(clock.label(first))\u{2013}\(clock.label(last))]"
             switch clock.unit {
             case .frames:
@@ -82,7 +86,7 @@ public struct TitleModel: Equatable, Sendable {
         } else {
             fields.append("\u{2016} paused")
         }
-        fields.append(mode.rawValue)
+        fields.append(mode.rawValue + (loopLimit.map { " \u{00D7}\($0)" } ?? ""))
         if dropped > 0 { fields.append("\(dropped) dropped") }
         if let audio { fields.append("\u{266A} \(audio)") }
         if let graphics, imageSize != nil { fields.append(graphics) }
