@@ -209,10 +209,10 @@ import Testing
         try await tmux.press("G")
         try await tmux.waitFor { $0.contains("hit rate") }
         try await tmux.press("?")
-        try await tmux.waitFor { $0.contains("shuttle reverse") }
+        try await tmux.waitFor { $0.contains("shuttle ◀ / stop") }
         // Any key closes the help and does nothing else.
         try await tmux.press("Space")
-        try await tmux.waitFor { !$0.contains("shuttle reverse") }
+        try await tmux.waitFor { !$0.contains("shuttle ◀ / stop") }
         try await tmux.press("Space")
         try await tmux.waitFor { $0.contains("paused") }
         try await tmux.press("Right", "Right", "Right")
@@ -248,10 +248,10 @@ import Testing
         Self.expectSame(shown, redrawn)
         #expect(shown.count > 20)
         try await tmux.press("?")
-        let help = try await tmux.waitFor { $0.contains("Keys") && $0.contains("shuttle reverse") }
+        let help = try await tmux.waitFor { $0.contains("Keys") && $0.contains("shuttle ◀ / stop") }
         #expect(help.contains("clear the frame cache") && help.contains("click or drag the timeline"))
         try await tmux.press("x")
-        try await tmux.waitFor { !$0.contains("shuttle reverse") }
+        try await tmux.waitFor { !$0.contains("shuttle ◀ / stop") }
 
         // A crash signal: the handler puts the terminal back before the process dies. (tmux
         // may have copied rows of the picture into the main screen while resizing it, so the

@@ -116,7 +116,7 @@ enum AudioFixture {
         let layout = try #require(ScreenLayout(width: 120, height: 40, picture: true, audio: false, gaugeDetailed: false))
         let text = PlayerScreen.compose(snapshot(help: true), layout: layout, width: 120, height: 40).text
         #expect(text.contains("Keys"))
-        #expect(text.contains("shuttle reverse"))
+        #expect(text.contains("shuttle ◀ / stop / ▶"))
         #expect(text.contains("memory gauge"))
     }
 

@@ -17,6 +17,8 @@ enum AppAction: Equatable {
     case exportFrame
     /// Playback speed times this (½ or 2), from ¼× to 4× the file's own rate.
     case changeSpeed(Double)
+    /// Hides the audio pane and the gauge (the picture takes their rows), or shows them again.
+    case togglePanes
     /// Opens the go-to line at the bottom.
     case openPrompt
     /// Positions as frame numbers, timecode or seconds.

@@ -17,14 +17,14 @@ enum KeyMap {
 
     static let bindings: [Binding] = [
         Binding(keys: characters(" "), label: "Space", meaning: "play / pause", action: .command(.togglePlay)),
-        Binding(keys: [.left], label: "\u{2190}", meaning: "back one frame", action: .command(.step(-1))),
-        Binding(keys: [.right], label: "\u{2192}", meaning: "forward one frame", action: .command(.step(1))),
-        Binding(keys: [.shiftLeft], label: "Shift-\u{2190}", meaning: "back ten frames", action: .command(.step(-10))),
-        Binding(keys: [.shiftRight], label: "Shift-\u{2192}", meaning: "forward ten frames", action: .command(.step(10))),
-        Binding(keys: [.home], label: "Home", meaning: "first frame of the work area", action: .command(.first)),
-        Binding(keys: [.end], label: "End", meaning: "last frame of the work area", action: .command(.last)),
-        Binding(keys: characters("bB"), label: "B", meaning: "work area begins here", action: .command(.setWorkAreaBegin)),
-        Binding(keys: characters("nN"), label: "N", meaning: "work area ends here", action: .command(.setWorkAreaEnd)),
+        Binding(keys: [.left], label: "\u{2190} \u{2192}", meaning: "back / forward one frame", action: .command(.step(-1))),
+        Binding(keys: [.right], label: "", meaning: "", action: .command(.step(1))),
+        Binding(keys: [.shiftLeft], label: "Shift-\u{2190} \u{2192}", meaning: "back / forward ten frames", action: .command(.step(-10))),
+        Binding(keys: [.shiftRight], label: "", meaning: "", action: .command(.step(10))),
+        Binding(keys: [.home], label: "Home End", meaning: "first / last frame of the work area", action: .command(.first)),
+        Binding(keys: [.end], label: "", meaning: "", action: .command(.last)),
+        Binding(keys: characters("bB"), label: "B N", meaning: "work area begins / ends here", action: .command(.setWorkAreaBegin)),
+        Binding(keys: characters("nN"), label: "", meaning: "", action: .command(.setWorkAreaEnd)),
         Binding(keys: [.backspace] + characters("\\\u{02}"), label: "BkSp \\ Ctrl-B", meaning: "clear the work area",
                 action: .command(.clearWorkArea)),
         Binding(keys: characters(":"), label: ":", meaning: "go to frame, timecode, \u{00B1}N, N%", action: .openPrompt),
@@ -48,22 +48,23 @@ enum KeyMap {
         Binding(keys: characters("vV"), label: "V", meaning: "channel: RGB R G B A luma", action: .changeLook(.nextChannel)),
         Binding(keys: characters("tT"), label: "T", meaning: "alpha over checkerboard", action: .changeLook(.checkerboard)),
         Binding(keys: characters("yY"), label: "Y", meaning: "look back to plain", action: .changeLook(.reset)),
-        Binding(keys: characters("jJ"), label: "J", meaning: "shuttle reverse (again: faster)", action: .command(.shuttleReverse)),
-        Binding(keys: characters("kK"), label: "K", meaning: "stop", action: .command(.stop)),
-        Binding(keys: characters("lL"), label: "L", meaning: "shuttle forward (again: faster)", action: .command(.shuttleForward)),
-        Binding(keys: characters("["), label: "[", meaning: "slower (fps down)", action: .command(.slower)),
-        Binding(keys: characters("]"), label: "]", meaning: "faster (fps up)", action: .command(.faster)),
+        Binding(keys: characters("jJ"), label: "J K L", meaning: "shuttle \u{25C0} / stop / \u{25B6} (again: faster)", action: .command(.shuttleReverse)),
+        Binding(keys: characters("kK"), label: "", meaning: "", action: .command(.stop)),
+        Binding(keys: characters("lL"), label: "", meaning: "", action: .command(.shuttleForward)),
+        Binding(keys: characters("["), label: "[ ]", meaning: "frame rate down / up", action: .command(.slower)),
+        Binding(keys: characters("]"), label: "", meaning: "", action: .command(.faster)),
         Binding(keys: characters("{"), label: "{ }", meaning: "speed \u{00BD}\u{00D7} / 2\u{00D7} (\u{00BC}\u{00D7}\u{2013}4\u{00D7}; sound off)", action: .changeSpeed(0.5)),
         Binding(keys: characters("}"), label: "", meaning: "", action: .changeSpeed(2)),
         Binding(keys: characters("pP"), label: "P", meaning: "loop / ping-pong / once", action: .command(.cycleMode)),
-        Binding(keys: [.tab], label: "Tab", meaning: "next file", action: .nextFile),
-        Binding(keys: [.backTab], label: "Shift-Tab", meaning: "previous file", action: .previousFile),
+        Binding(keys: [.tab], label: "Tab Shift-Tab", meaning: "next / previous file (each kept)", action: .nextFile),
+        Binding(keys: [.backTab], label: "", meaning: "", action: .previousFile),
         Binding(keys: characters("sS"), label: "S", meaning: "spectrogram scale (lin/log/mel/…)", action: .cycleScale),
         Binding(keys: characters("fF"), label: "F", meaning: "FFT size", action: .cycleFFTSize),
         Binding(keys: characters("cC"), label: "C", meaning: "colour map", action: .cycleColorMap),
         Binding(keys: characters("mM"), label: "m", meaning: "mute", action: .command(.toggleMute)),
-        Binding(keys: characters("9"), label: "9", meaning: "volume down", action: .command(.changeVolume(-0.1))),
-        Binding(keys: characters("0"), label: "0", meaning: "volume up", action: .command(.changeVolume(0.1))),
+        Binding(keys: characters("9"), label: "9 0", meaning: "volume down / up", action: .command(.changeVolume(-0.1))),
+        Binding(keys: characters("0"), label: "", meaning: "", action: .command(.changeVolume(0.1))),
+        Binding(keys: characters("hH"), label: "H", meaning: "hide the audio pane and gauge / show", action: .togglePanes),
         Binding(keys: characters("gG"), label: "G", meaning: "memory gauge: one line / detail", action: .toggleGaugeDetail),
         Binding(keys: characters("xX"), label: "X", meaning: "clear the frame cache", action: .command(.clearCache)),
         Binding(keys: characters("\u{0C}"), label: "Ctrl-L", meaning: "redraw the whole screen", action: .redraw),
@@ -74,7 +75,7 @@ enum KeyMap {
     /// Lines of the help, key then meaning; the mouse last. (A binding with no label is a
     /// second half of the line above it.)
     static var helpEntries: [(key: String, meaning: String)] {
-        bindings.filter { !$0.label.isEmpty }.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub")]
+        bindings.filter { !$0.label.isEmpty }.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub"), ("wheel", "on the timeline: step a frame")]
     }
 
     /// The keys the hint line offers first.

@@ -6,8 +6,10 @@ extension PlayerApp {
     func screen(at now: Double, size: (width: Int, height: Int)) -> CellGrid {
         guard let current else { return failureScreen(size: size, now: now) }
         let session = current.session
+        // Hidden panes give the picture their rows; sound alone keeps its pane, which is its picture.
+        let hides = panesHidden && current.hasPicture
         let layout = ScreenLayout(width: size.width, height: size.height, picture: current.hasPicture,
-                                  audio: current.analysis != nil, gaugeDetailed: gaugeDetailed)
+                                  audio: current.analysis != nil && !hides, gaugeDetailed: gaugeDetailed, gauge: !hides)
         if let viewer = layout?.viewer {
             let box = pixelBox(for: viewer)
             let fitted = FrameSize(width: max(1, box.width), height: max(1, box.height))

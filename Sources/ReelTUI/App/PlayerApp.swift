@@ -68,6 +68,8 @@ public final class PlayerApp {
     var prompt: String?
     /// A line for the bottom row until the next key (why a go-to went nowhere).
     var message: String?
+    /// The audio pane and the gauge are hidden: the picture has the screen (H).
+    var panesHidden = false
     /// How positions are written in the title and the ruler (for every file).
     var timeUnit = FrameClock.Unit.frames
     var showHelp = false
@@ -232,6 +234,7 @@ public final class PlayerApp {
         case .changeLook(let change): session.setLook(change.applied(to: session.source.look))
         case .toggleGaugeDetail: gaugeDetailed.toggle()
         case .openPrompt: prompt = ""
+        case .togglePanes: panesHidden.toggle()
         case .changeSpeed(let factor):
             let speed = min(4, max(0.25, session.playback.fps / current.fps * factor))
             session.perform(.setFPS(current.fps * speed), at: now)
@@ -262,6 +265,13 @@ public final class PlayerApp {
     /// on the viewer the wheel zooms at the pointer and the middle or right button drags the picture.
     func mouse(_ event: MouseEvent, at now: Double) {
         if viewerMouse(event) { return }
+        // The wheel over the timeline or the audio pane steps a frame: down (or away) forward, up back.
+        if let layout = lastLayout, let session = current?.session, event.kind == .press, event.button == 64 || event.button == 65 {
+            let onTimeline = event.y >= layout.timeline.y && event.y < layout.timeline.y + layout.timeline.height
+            let onAudio = layout.audio.map { event.y >= $0.y && event.y < $0.y + $0.height } ?? false
+            if onTimeline || onAudio { session.perform(.step(event.button == 65 ? 1 : -1), at: now) }
+            return
+        }
         guard let layout = lastLayout, let scale = lastScale, let session = current?.session, event.button == 0 else {
             scrubbing = false
             return

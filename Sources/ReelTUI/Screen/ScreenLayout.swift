@@ -25,12 +25,13 @@ public struct ScreenLayout: Equatable, Sendable {
         return top..<timeline.y
     }
 
-    /// The layout for a `width` × `height` grid, or nil when it is too small.
-    public init?(width: Int, height: Int, picture: Bool, audio: Bool, gaugeDetailed: Bool) {
+    /// The layout for a `width` × `height` grid, or nil when it is too small. Without `gauge`
+    /// (and with the audio pane left out) the picture has the rows they would take.
+    public init?(width: Int, height: Int, picture: Bool, audio: Bool, gaugeDetailed: Bool, gauge: Bool = true) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
         let timelineRows = height >= 14 ? 3 : 1
-        var gaugeRows = 1
-        if gaugeDetailed, height - 2 - timelineRows - GaugePane.detailedHeight >= 3 { gaugeRows = GaugePane.detailedHeight }
+        var gaugeRows = gauge ? 1 : 0
+        if gauge, gaugeDetailed, height - 2 - timelineRows - GaugePane.detailedHeight >= 3 { gaugeRows = GaugePane.detailedHeight }
         let rest = height - 2 - timelineRows - gaugeRows
         var viewerRows = rest, audioRows = 0
         if audio && !picture {
@@ -44,7 +45,7 @@ public struct ScreenLayout: Equatable, Sendable {
         viewer = viewerRows > 0 ? Rect(x: 0, y: 1, width: width, height: viewerRows) : nil
         self.audio = audioRows > 0 ? Rect(x: 0, y: 1 + viewerRows, width: width, height: audioRows) : nil
         timeline = Rect(x: 0, y: 1 + rest, width: width, height: timelineRows)
-        gauge = Rect(x: 0, y: 1 + rest + timelineRows, width: width, height: gaugeRows)
+        self.gauge = Rect(x: 0, y: 1 + rest + timelineRows, width: width, height: gaugeRows)
         hints = Rect(x: 0, y: height - 1, width: width, height: 1)
         // A gutter for labels (frequencies, row names) where there is room, and a margin on the right.
         let gutter = width >= 40 ? 6 : 0
