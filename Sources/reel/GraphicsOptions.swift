@@ -34,6 +34,9 @@ struct GraphicsOptions: ParsableArguments {
     @Option(help: "Pictures as kitty, sixel or iterm images, or as text cells; auto asks the terminal.")
     var graphics: Choice?
 
-    @Option(help: "Block symbols for text cells: half, quad, sextant or octant (where the font has them).")
-    var symbols: Symbols = .half
+    @Option(help: "Block symbols for text cells: half, quad, sextant or octant (where the font has them; default half).")
+    var symbols: Symbols?
+
+    /// The symbols asked for, half when none were.
+    var cellSymbols: CellSymbols { (symbols ?? .half).symbols }
 }

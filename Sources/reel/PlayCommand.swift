@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ReelCore
 import ReelTUI
@@ -19,8 +20,12 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .customLong("audio-device"), help: "Sound output: default, none (paced, silent), or part of a device's name.")
     var audioDevice: String?
 
-    @Option(help: "Frames per second.")
-    var fps: Double = 24
+    @Option(help: "Frames per second of sequences (default 24).")
+    var fps: Double?
+
+    @Option(help: ArgumentHelp("Read default options and key bindings from this file (default: $XDG_CONFIG_HOME/reel/config, else ~/.config/reel/config).",
+                               valueName: "file"))
+    var config: String?
 
     @Flag(help: "Start paused on the first frame.")
     var paused = false
@@ -36,13 +41,18 @@ struct PlayCommand: ParsableCommand {
     @OptionGroup var look: GraphicsOptions
 
     func validate() throws {
-        guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") }
+        if let fps { guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") } }
         if let loops, !(1...1_000_000).contains(loops) { throw ValidationError("--loops must be between 1 and 1000000") }
         if audio != nil {
             guard media.count <= 1, media.first.map(MediaProbe.isSequencePath) ?? true else {
                 throw ValidationError("--audio goes with one image sequence; name audio files on their own to play them")
             }
         }
+    }
+
+    /// The settings file to read: `--config`, else the default one.
+    var configPath: String? {
+        config ?? PlayerConfig.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
 
     func run() throws {
@@ -80,6 +90,11 @@ struct PlayCommand: ParsableCommand {
                 }
             }
         }
+        // The settings file: each line it cannot read is said (and shown in the player), the rest applies.
+        let settings: (config: PlayerConfig, problems: [String]) =
+            configPath.map { PlayerConfig.load(path: $0, required: config != nil) } ?? (PlayerConfig(), [])
+        for problem in settings.problems { printError(problem) }
+        let preferences = settings.config
         ProcessMemory.configureAllocator()
         var stats: StatsFile?
         if let statsFile {
@@ -89,12 +104,20 @@ struct PlayCommand: ParsableCommand {
                 throw fail(error.description)
             }
         }
-        let app = PlayerApp(
-            items: items,
-            options: .init(fps: fps, startPaused: paused, threads: decode.threads, cacheBytes: decode.cacheBytes,
-                           audioDevice: SoundPlayer.Device(argument: audioDevice),
-                           graphics: look.graphics.flatMap(\.mode), symbols: look.symbols.symbols, loops: loops),
-            statsFile: stats)
+        // The command line first, then the settings file, then the player's own defaults.
+        let graphics = look.graphics ?? preferences.graphics.flatMap(GraphicsOptions.Choice.init(rawValue:))
+        let symbols = look.symbols ?? preferences.symbols.flatMap(GraphicsOptions.Symbols.init(rawValue:)) ?? .half
+        var options = PlayerApp.Options(
+            fps: fps ?? preferences.fps ?? 24, startPaused: paused, threads: decode.threads ?? preferences.threads,
+            cacheBytes: SequenceSetup.cacheBudget(megabytes: decode.cacheMB ?? preferences.cacheMB),
+            audioDevice: SoundPlayer.Device(argument: audioDevice ?? preferences.audioDevice),
+            graphics: graphics.flatMap(\.mode), symbols: symbols.symbols, loops: loops ?? preferences.loops)
+        options.bindings = preferences.bindings
+        options.analysisSettings = preferences.analysisSettings()
+        if let first = settings.problems.first {
+            options.startMessage = "config: " + first + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : "")
+        }
+        let app = PlayerApp(items: items, options: options, statsFile: stats)
         let signal: Int32
         do {
             signal = try app.run()

@@ -72,7 +72,7 @@ struct RenderBench: ParsableCommand {
         pattern.height = 720
         pattern.fps = 24
         let imageMode = look.graphics?.mode.flatMap { $0.isImage ? $0 : nil }
-        let per = look.symbols.symbols.decodedPixels
+        let per = look.cellSymbols.decodedPixels
         let box = imageMode != nil ? pixelBox! : FrameSize(width: width * per.columns, height: height * per.rows)
         let fitted = AreaScaler.fit(width: 1280, height: 720, maxWidth: box.width, maxHeight: box.height)
         var cached: [RGBImage] = []
@@ -110,7 +110,7 @@ struct RenderBench: ParsableCommand {
         let everyCell = width * height * (3 + 19 + 19)  // ▀ and two full 24-bit colour codes per cell
         if json {
             printLine(JSONLine.encode([
-                ("bench", .string("render")), ("term", .string(term)), ("symbols", .string(look.symbols.rawValue)),
+                ("bench", .string("render")), ("term", .string(term)), ("symbols", .string((look.symbols ?? .half).rawValue)),
                 ("width", .int(width)), ("height", .int(height)),
                 ("frames", .int(frames)), ("cpu_ms_per_frame", .double(round3(result.cpuPerFrame * 1000))),
                 ("draw_ms_per_frame", .double(round3(draw * 1000))),
@@ -119,7 +119,7 @@ struct RenderBench: ParsableCommand {
                 ("cells_changed_per_frame", .int(changedMean)), ("ansi_bytes_per_frame", .int(ansiMean)), ("every_cell_bytes_per_frame", .int(everyCell)),
             ]))
         } else {
-            printLine("render: \(frames) frames of a moving 1280×720 pattern, cached at \(fitted.width)×\(fitted.height), on a \(width)×\(height) \(term) in \(look.symbols.rawValue) cells")
+            printLine("render: \(frames) frames of a moving 1280×720 pattern, cached at \(fitted.width)×\(fitted.height), on a \(width)×\(height) \(term) in \((look.symbols ?? .half).rawValue) cells")
             printLine("  CPU per frame (draw + present): \(round3(result.cpuPerFrame * 1000)) ms, of which drawing \(round3(draw * 1000)) ms; unchanged frame: \(round3(result.cpuPerUnchanged * 1000)) ms")
             printLine("  bytes per frame: \(result.bytesPerFrame) (first frame \(result.firstBytes)); cells changed per frame: \(changedMean) of \(width * height)")
             printLine("  the same frames as whole ANSI text (timg-style): \(ansiMean) bytes; both colours on every cell (tct-style): \(everyCell)")
@@ -130,7 +130,7 @@ struct RenderBench: ParsableCommand {
     func grid(_ image: RGBImage) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         ViewerPane.draw(.image(image), frame: 0, in: Rect(x: 0, y: 0, width: width, height: height), into: &grid,
-                        symbols: look.symbols.symbols)
+                        symbols: look.cellSymbols)
         return grid
     }
 

@@ -92,7 +92,7 @@ struct RenderCommand: ParsableCommand {
             printText(ANSIText.encode(try renderAudio(columns: columns, rows: rows), mode: mode))
             return
         }
-        let encoder = PictureEncoder(mode: graphics, symbols: look.symbols.symbols, colorMode: mode)
+        let encoder = PictureEncoder(mode: graphics, symbols: look.cellSymbols, colorMode: mode)
         let box: FrameSize
         if graphics.isImage {
             // The terminal's text area in pixels less a row for the prompt, else 640×360.

@@ -115,3 +115,22 @@ import Testing
         try await tmux.quitAndWaitForShell()
     }
 }
+
+extension ReviewInTmuxTests {
+    /// `--config FILE`: its options and bindings apply, its bad line is named by file and line.
+    @Test func aConfigFileSetsOptionsAndKeysAndNamesItsBadLine() async throws {
+        let folder = try await Self.renders(count: 20)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/config"
+        try "fps = 12\nloop-mode = yes\nSharp go-to\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("'\(Shell.reel)' --paused --config '\(config)' '\(folder)/shot.####.png'")
+        try await tmux.waitFor { titleFrame($0) == 1001 && $0.contains("12 fps") && $0.contains("config: \(config):2: unknown option 'loop-mode'") }
+        // The first key takes the message away; # opens the go-to line, as the file binds it.
+        try await tmux.press("#")
+        try await tmux.waitFor { $0.contains("go to: █") }
+        try await tmux.type("1015")
+        try await tmux.waitFor { titleFrame($0) == 1015 }
+        try await tmux.quitAndWaitForShell()
+    }
+}

@@ -5,9 +5,9 @@ import Glibc
 /// Reads whole regular files (`RegularFile`, then POSIX `read`), so a failure keeps its errno.
 ///
 /// Stateless; safe from any thread.
-enum FileBytes {
+public enum FileBytes {
     /// The whole file; a file over `limit` bytes is refused before anything is read.
-    static func read(path: String, limit: Int) throws(MediaError) -> [UInt8] {
+    public static func read(path: String, limit: Int) throws(MediaError) -> [UInt8] {
         var bytes: [UInt8] = []
         let count = try read(path: path, limit: limit, into: &bytes)
         bytes.removeLast(bytes.count - count)

@@ -84,6 +84,36 @@ enum KeyMap {
         ("J/K/L", "shuttle"), ("Z", "zoom"), ("G", "gauge"), ("P", "loop mode"), ("Tab", "next file"), ("X", "clear cache"),
     ]
 
+    /// Every action by the name a config file binds it with (`x export`); `ignore` unbinds a key.
+    static let actionNames: [(name: String, action: AppAction)] = [
+        ("play-pause", .command(.togglePlay)), ("step-back", .command(.step(-1))), ("step-forward", .command(.step(1))),
+        ("step-back-10", .command(.step(-10))), ("step-forward-10", .command(.step(10))),
+        ("first", .command(.first)), ("last", .command(.last)),
+        ("work-area-begin", .command(.setWorkAreaBegin)), ("work-area-end", .command(.setWorkAreaEnd)),
+        ("clear-work-area", .command(.clearWorkArea)), ("go-to", .openPrompt), ("export", .exportFrame),
+        ("time-display", .cycleTimeUnit), ("zoom-timeline", .toggleZoom),
+        ("fit", .zoomPicture(.fit)), ("zoom-1", .zoomPicture(.scale(1))), ("zoom-2", .zoomPicture(.scale(2))),
+        ("zoom-4", .zoomPicture(.scale(4))), ("zoom-in", .zoomPicture(.zoomIn)), ("zoom-out", .zoomPicture(.zoomOut)),
+        ("pan-left", .zoomPicture(.pan(x: -1, y: 0))), ("pan-right", .zoomPicture(.pan(x: 1, y: 0))),
+        ("pan-up", .zoomPicture(.pan(x: 0, y: -1))), ("pan-down", .zoomPicture(.pan(x: 0, y: 1))),
+        ("exposure-up", .changeLook(.exposure(0.5))), ("exposure-down", .changeLook(.exposure(-0.5))),
+        ("channel", .changeLook(.nextChannel)), ("checkerboard", .changeLook(.checkerboard)), ("plain-look", .changeLook(.reset)),
+        ("shuttle-reverse", .command(.shuttleReverse)), ("stop", .command(.stop)), ("shuttle-forward", .command(.shuttleForward)),
+        ("fps-down", .command(.slower)), ("fps-up", .command(.faster)),
+        ("speed-half", .changeSpeed(0.5)), ("speed-double", .changeSpeed(2)), ("loop-mode", .command(.cycleMode)),
+        ("next-file", .nextFile), ("previous-file", .previousFile),
+        ("spectrogram-scale", .cycleScale), ("fft-size", .cycleFFTSize), ("colour-map", .cycleColorMap),
+        ("mute", .command(.toggleMute)), ("volume-down", .command(.changeVolume(-0.1))), ("volume-up", .command(.changeVolume(0.1))),
+        ("gauge", .toggleGaugeDetail), ("hide-panes", .togglePanes), ("clear-cache", .command(.clearCache)),
+        ("redraw", .redraw), ("help", .toggleHelp), ("quit", .quit), ("ignore", .nothing),
+    ]
+
+    /// What `key` does: a config file's binding first, else the player's own.
+    static func action(for key: Key, bindings: [PlayerConfig.KeyBinding]) -> AppAction {
+        if let bound = bindings.last(where: { $0.key == key }) { return bound.action }
+        return action(for: key)
+    }
+
     /// What `key` does.
     static func action(for key: Key) -> AppAction {
         switch key {

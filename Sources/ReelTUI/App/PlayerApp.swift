@@ -22,6 +22,12 @@ public final class PlayerApp {
         public var symbols: CellSymbols
         /// Loops to play before stopping (nil: on for ever).
         public var loops: Int?
+        /// Keys a config file binds, over the player's own.
+        public var bindings: [PlayerConfig.KeyBinding] = []
+        /// The spectrogram's settings each file's analysis starts with.
+        public var analysisSettings = SpectrogramSettings()
+        /// A line to show at the bottom when the player starts (a config file's first problem).
+        public var startMessage: String?
 
         public init(fps: Double, startPaused: Bool = false, threads: Int? = nil,
                     cacheBytes: Int = ProcessMemory.defaultCacheBudget(), audioDevice: SoundPlayer.Device = .automatic,
@@ -115,6 +121,7 @@ public final class PlayerApp {
         if found.placer?.usesPlaceholders == true { terminal.reportFocus() }
         open(0, cache: cache, pool: pool, size: terminal.size)
         defer { current?.close() }
+        message = options.startMessage
         if !options.startPaused { current?.session.playWhenShown(at: MonotonicClock.now()) }
         while true {
             let signal = receivedTerminationSignal.load(ordering: .relaxed)
@@ -163,7 +170,7 @@ public final class PlayerApp {
                 showHelp = false
                 continue
             }
-            switch KeyMap.action(for: key) {
+            switch KeyMap.action(for: key, bindings: options.bindings) {
             case .quit: return 0
             case .nextFile: switchFile(by: 1, cache: cache, pool: pool, size: terminal.size)
             case .previousFile: switchFile(by: -1, cache: cache, pool: pool, size: terminal.size)
@@ -198,6 +205,7 @@ public final class PlayerApp {
                                        analysisView: view)
             openFailure = nil
             if let loops = options.loops { current?.session.perform(.setLoopLimit(loops), at: MonotonicClock.now()) }
+            if let analysis = current?.analysis, analysis.settings != options.analysisSettings { analysis.setSettings(options.analysisSettings) }
         } catch {
             openFailure = error.description
         }
