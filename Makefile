@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := pkg-config libncurses-dev libpng-dev libsndfile1-dev libfftw3
 	tmux ncurses-term xvfb xterm kitty x11-utils imagemagick
 APT_LOG := /tmp/reel-apt.log
 
-.PHONY: run test test-tsan deps build build-debug assets frames bench-baseline bench-jpeg bench-exr audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
+.PHONY: run test test-tsan deps build build-debug install assets frames bench-baseline bench-jpeg bench-exr audio-files bench-audio soak-audio clean fuzz fuzz-build fuzz-smoke
 
 run: build
 	.build/release/reel
@@ -61,6 +61,21 @@ build: deps
 
 build-debug: deps
 	$(SWIFT) build --product reel
+
+# The binary, its man page (written by swift-argument-parser's generate-manual plugin from the
+# commands' own help) and its bash, zsh and fish completions, under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+MAN_OUT := .build/man
+install: build
+	mkdir -p $(MAN_OUT)
+	$(SWIFT) package --allow-writing-to-directory $(MAN_OUT) generate-manual --output-directory $(MAN_OUT) >/dev/null
+	install -D -m 755 .build/release/reel $(DESTDIR)$(PREFIX)/bin/reel
+	install -D -m 644 $(MAN_OUT)/reel.1 $(DESTDIR)$(PREFIX)/share/man/man1/reel.1
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	    $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	.build/release/reel --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/reel
+	.build/release/reel --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_reel
+	.build/release/reel --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/reel.fish
 
 # Makes Assets/ again from Reel's own generator (PNG writer + libsndfile).
 assets: build-debug

@@ -27,6 +27,24 @@ import Testing
         #expect(objects[1]["channels"] as? Int == 2)
     }
 
+    /// Completions come from the argument parser for bash, zsh and fish, and name the commands and
+    /// options; the help lists the player's keys (the man page is made from the same help).
+    @Test func completionsAndHelpNameTheCommandsOptionsAndKeys() async throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try await Shell.run([Shell.reel, "--generate-completion-script", shell])
+            #expect(script.status == 0 && script.stdout.contains("probe") && script.stdout.contains("loops"), "\(shell)")
+        }
+        let bash = try await Shell.run([Shell.reel, "--generate-completion-script", "bash"])
+        let folder = NSTemporaryDirectory() + "reel-completion-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try bash.stdout.write(toFile: folder + "/reel.bash", atomically: true, encoding: .utf8)
+        let checked = try await Shell.run(["/bin/bash", "-n", folder + "/reel.bash"])
+        #expect(checked.status == 0, "bash reads it: \(checked.stderr)")
+        let help = try await Shell.run([Shell.reel, "--help"])
+        #expect(help.stdout.contains("Ctrl-E") && help.stdout.contains("go to frame, timecode") && help.stdout.contains("reel/config"))
+    }
+
     /// Probe decodes every present frame and names those that do not decode; --headers-only does not.
     @Test func probeFlagsFramesThatArePresentButBroken() async throws {
         let folder = NSTemporaryDirectory() + "reel-probe-" + UUID().uuidString
