@@ -10,6 +10,7 @@ enum AppAction: Equatable {
     case cycleScale
     case cycleFFTSize
     case cycleColorMap
+    case cycleWindow
     case toggleGaugeDetail
     case toggleHelp
     case toggleZoom

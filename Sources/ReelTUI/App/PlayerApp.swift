@@ -256,12 +256,13 @@ public final class PlayerApp {
             }
         case .cycleTimeUnit: timeUnit = timeUnit.next
         case .toggleHelp: showHelp.toggle()
-        case .cycleScale, .cycleFFTSize, .cycleColorMap:
+        case .cycleScale, .cycleFFTSize, .cycleColorMap, .cycleWindow:
             guard let analysis = current.analysis else { return }
             var settings = analysis.settings
             switch action {
             case .cycleScale: settings.scale = settings.scale.next
             case .cycleFFTSize: settings.fftSize = settings.nextFFTSize
+            case .cycleWindow: settings.window = settings.window.next
             default: settings.colorMap = settings.colorMap.next
             }
             analysis.setSettings(settings)

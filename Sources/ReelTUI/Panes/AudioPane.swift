@@ -1,4 +1,7 @@
 import ReelCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the audio pane shows: an analysis, the sample frames the timeline spans, and the playhead.
 public struct AudioPaneModel: Sendable {
@@ -68,7 +71,7 @@ public enum AudioPane {
     /// Settings and progress along the top of the spectrogram, right-aligned.
     static func drawCaption(_ model: AudioPaneModel, settings: SpectrogramSettings, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
-        var caption = " \(settings.scale.rawValue) \u{00B7} FFT \(settings.fftSize) \u{00B7} \(settings.colorMap.rawValue) "
+        var caption = " \(settings.scale.rawValue) \u{00B7} FFT \(settings.fftSize)\(settings.window == .hann ? "" : " " + settings.window.rawValue) \u{00B7} \(settings.colorMap.rawValue) "
         let progress = model.analysis.progress
         let broken = model.analysis.brokenSamples
         if broken > 0 { caption = " \(broken) broken samples \u{00B7}" + caption }
@@ -79,8 +82,30 @@ public enum AudioPane {
             if !progress.isDone { grid.put(" \(Int(progress.fraction * 100))% ", x: rect.x, y: rect.y, style: TextStyle(attributes: .reverse)) }
             return
         }
-        grid.put(caption, x: rect.x + rect.width - caption.cellCount, y: rect.y,
-                 style: TextStyle(foreground: .rgb(230, 230, 230), background: .rgb(30, 30, 36)))
+        let captionStyle = TextStyle(foreground: .rgb(230, 230, 230), background: .rgb(30, 30, 36))
+        grid.put(caption, x: rect.x + rect.width - caption.cellCount, y: rect.y, style: captionStyle)
+        drawLegend(settings, right: rect.x + rect.width - caption.cellCount, left: rect.x, y: rect.y, style: captionStyle, into: &grid)
+    }
+
+    /// Cells of the colour map's levels in a strip.
+    static let legendCells = 10
+
+    /// The dB colour legend left of the caption: the quietest level drawn, the map's colours
+    /// from it to the loudest, and the loudest (`-90 ▇▇▇▇ 0 dB`, with the gain where it is set).
+    static func drawLegend(_ settings: SpectrogramSettings, right: Int, left: Int, y: Int, style: TextStyle,
+                           into grid: inout CellGrid) {
+        let top = Int(settings.gainDB.rounded()), bottom = Int((settings.gainDB - settings.rangeDB).rounded())
+        let low = " \(bottom) ", high = " \(top) dB "
+        let width = low.cellCount + legendCells + high.cellCount
+        guard right - width - 1 >= left else { return }
+        var x = grid.put(low, x: right - width - 1, y: y, style: style)
+        let table = settings.colorMap.table()
+        for cell in 0..<legendCells {
+            let rgb = table.rgb(level: (Float(cell) + 0.5) / Float(legendCells))
+            grid[x, y] = Cell(" ", background: .rgb(UInt8(rgb >> 16 & 0xFF), UInt8(rgb >> 8 & 0xFF), UInt8(rgb & 0xFF)))
+            x += 1
+        }
+        grid.put(high, x: x, y: y, style: style)
     }
 
     static func drawSpectrogram(_ image: SpectrogramImage, settings: SpectrogramSettings, colors: ColorTable,
@@ -108,23 +133,44 @@ public enum AudioPane {
         }
     }
 
-    /// Round frequencies at the rows that hold them, as many as fit without touching.
+    /// Round frequencies at the rows that hold them, as many as fit without touching; the top
+    /// row names the Nyquist frequency (half the sample rate, the highest there is). On the linear
+    /// scale the labels are evenly spaced (a step of 1, 2 or 5 × 10ⁿ Hz), as Sonic Visualiser's.
     static func drawFrequencyLabels(_ scale: FrequencyScale, sampleRate: Int, gutter: Rect, into grid: inout CellGrid) {
         guard gutter.width >= 4, gutter.height >= 1 else { return }
         let pixelRows = gutter.height * 2
         let edges = scale.rowEdges(rows: pixelRows, sampleRate: sampleRate)
-        // Decades first, so 100, 1k and 10k are there whatever else fits between them.
-        let candidates: [Double] = [1_000, 10_000, 100, 5_000, 500, 2_000, 200, 20_000, 50]
         var taken = Set<Int>()
+        func label(_ text: String, y: Int, colour: CellColor = labelColour) {
+            taken.insert(y)
+            grid.put(text + " ", x: gutter.x + gutter.width - text.cellCount - 1, y: gutter.y + y, style: TextStyle(foreground: colour))
+        }
+        let nyquist = Double(sampleRate) / 2
+        label(hertzText(nyquist), y: 0, colour: .rgb(230, 200, 120))
+        let candidates: [Double]
+        if scale == .linear {
+            // The smallest 1-2-5 step whose labels are two rows apart or more.
+            let rowsPerHertz = Double(gutter.height) / max(1, nyquist - edges[0])
+            let step = [1.0, 2, 5].flatMap { base in (1...5).map { base * pow(10, Double($0)) } }.sorted()
+                .first { $0 * rowsPerHertz >= 2 } ?? nyquist
+            candidates = stride(from: step, to: nyquist, by: step).map { $0 }
+        } else {
+            // Decades first, so 100, 1k and 10k are there whatever else fits between them.
+            candidates = [1_000, 10_000, 100, 5_000, 500, 2_000, 200, 20_000, 50]
+        }
         for hertz in candidates where hertz >= edges[0] && hertz <= edges[pixelRows] {
             let pixel = min(pixelRows - 1, max(0, (edges.firstIndex { $0 > hertz } ?? pixelRows) - 1))
             let y = gutter.height - 1 - pixel / 2
             guard !taken.contains(y), !taken.contains(y - 1), !taken.contains(y + 1) else { continue }
-            taken.insert(y)
-            let text = hertz >= 1000 ? "\(Int(hertz / 1000))k" : String(Int(hertz))
-            grid.put(text + " ", x: gutter.x + gutter.width - text.cellCount - 1, y: gutter.y + y,
-                     style: TextStyle(foreground: labelColour))
+            label(hertzText(hertz), y: y)
         }
+    }
+
+    /// `22k`, `1.5k`, `440`: a frequency in at most five cells.
+    static func hertzText(_ hertz: Double) -> String {
+        guard hertz >= 1000 else { return String(Int(hertz.rounded())) }
+        let kilo = hertz / 1000
+        return kilo == kilo.rounded() || kilo >= 10 ? "\(Int(kilo.rounded(.down)))k" : "\(ByteText.trimmed((kilo * 10).rounded(.down) / 10))k"
     }
 
     static func drawWaveform(_ model: AudioPaneModel, in rect: Rect, into grid: inout CellGrid) {
