@@ -29,13 +29,8 @@ public enum FrameExport {
         -> (path: String, width: Int, height: Int) {
         guard media.hasPicture else { throw .noPicture }
         let source = media.session.source
-        // At its own size: the frame's own header (a sequence's frames may differ), else the file's.
-        var size = media.imageSize.map { FrameSize(width: $0.width, height: $0.height) }
-        if let sequence = media.picture?.sequence, let path = sequence.path(frame: frame),
-           let own = try? ImageDecoders.size(path: path) {
-            size = FrameSize(width: own.width, height: own.height)
-        }
-        guard let size else { throw .notDecoded(frame: frame, reason: "its size cannot be read") }
+        let fileSize = media.imageSize.map { FrameSize(width: $0.width, height: $0.height) }
+        guard let size = Picture.ownSize(of: frame, in: media.picture?.sequence, else: fileSize) else { throw .notDecoded(frame: frame, reason: "its size cannot be read") }
         let image: RGBImage
         switch source.decode(frame, fitting: size, scratch: DecodeScratch()) {
         case .image(let decoded): image = decoded

@@ -20,8 +20,6 @@ public final class MediaSession {
     public let soundProblem: OpenError?
     /// The rate the file was opened at (a movie's own), which its times and timecode count in.
     public let fps: Double
-    /// How the file's timecode counts, at `fps`.
-    public let timecodeRate: Timecode.Rate
     /// The timecode of the first frame: the file's own (an EXR's `timeCode`, a DPX header's, a
     /// movie's `tmcd` track), else counted from frame 0 (a sequence's frame 1001 is 1001 frames
     /// in, a movie's first frame is 00:00:00:00).
@@ -103,7 +101,6 @@ public final class MediaSession {
         if let sound { session.attach(sound: sound) }
         self.fps = movie?.info.fps ?? fps
         let rate = Timecode.Rate(fps: self.fps)
-        timecodeRate = rate
         var written: String?
         if let movie { written = movie.info.timecode }
         if let sequence = picture?.sequence, let path = sequence.path(frame: sequence.first) {
@@ -112,11 +109,6 @@ public final class MediaSession {
         let own = written.flatMap { Timecode(parsing: $0, rate: rate) }
         hasOwnTimecode = own != nil
         startTimecode = own ?? Timecode(frame: max(0, picture?.sequence.first ?? 0), rate: rate)
-    }
-
-    /// The timecode of `frame`: the start's, counted on from the first frame.
-    public func timecode(of frame: Int) -> Timecode {
-        Timecode(frame: startTimecode.frameCount + frame - session.playback.first, rate: startTimecode.rate)
     }
 
     /// The picture's size in pixels, when it has one that can be read.

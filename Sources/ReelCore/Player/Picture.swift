@@ -73,6 +73,12 @@ public struct Picture {
         unreadableMessage = picture.imageSize == nil ? picture.unreadableMessage : nil
     }
 
+    /// Frame `number`'s own size: its header's, which may differ from the sequence's size, else `fallback` (a movie's).
+    static func ownSize(of number: Int, in sequence: ImageSequence?, else fallback: FrameSize?) -> FrameSize? {
+        guard let path = sequence?.path(frame: number), let own = try? ImageDecoders.size(path: path) else { return fallback }
+        return FrameSize(width: own.width, height: own.height)
+    }
+
     /// Frees what the source keeps open (a movie's decoder).
     public func close() { source.close() }
 
@@ -80,12 +86,8 @@ public struct Picture {
     public func frame(_ number: Int, fitting box: FrameSize?) throws(Failure) -> RGBImage {
         guard frames.contains(number) else { throw .outOfRange(name: name, frames: frames, asked: number) }
         guard source.hasFile(number) else { throw .missing(name: name, frame: number) }
-        // At its own size: the frame's header, which may differ from the sequence's size.
-        var target = box ?? size ?? FrameSize(width: FrameLimit.maxSide, height: FrameLimit.maxSide)
-        if box == nil, let sequence, let path = sequence.path(frame: number),
-           let own = try? ImageDecoders.size(path: path) {
-            target = FrameSize(width: own.width, height: own.height)
-        }
+        let target = box ?? Self.ownSize(of: number, in: sequence, else: size)
+            ?? FrameSize(width: FrameLimit.maxSide, height: FrameLimit.maxSide)
         switch source.decode(number, fitting: target, scratch: DecodeScratch()) {
         case .image(let image): return image
         case .missing: throw .missing(name: name, frame: number)

@@ -276,9 +276,7 @@ public final class PlayerApp {
         if viewerMouse(event) { return }
         // The wheel over the timeline or the audio pane steps a frame: down (or away) forward, up back.
         if let layout = lastLayout, let session = current?.session, event.kind == .press, event.button == 64 || event.button == 65 {
-            let onTimeline = event.y >= layout.timeline.y && event.y < layout.timeline.y + layout.timeline.height
-            let onAudio = layout.audio.map { event.y >= $0.y && event.y < $0.y + $0.height } ?? false
-            if onTimeline || onAudio { session.perform(.step(event.button == 65 ? 1 : -1), at: now) }
+            if layout.isTrackRow(event.y) { session.perform(.step(event.button == 65 ? 1 : -1), at: now) }
             return
         }
         guard let layout = lastLayout, let scale = lastScale, let session = current?.session, event.button == 0 else {
@@ -287,9 +285,7 @@ public final class PlayerApp {
         }
         switch event.kind {
         case .press:
-            let onTimeline = event.y >= layout.timeline.y && event.y < layout.timeline.y + layout.timeline.height
-            let onAudio = layout.audio.map { event.y >= $0.y && event.y < $0.y + $0.height } ?? false
-            guard (onTimeline || onAudio), event.x >= layout.track.x, event.x < layout.track.x + layout.track.width else { return }
+            guard layout.isTrackRow(event.y), event.x >= layout.track.x, event.x < layout.track.x + layout.track.width else { return }
             scrubbing = true
         case .drag:
             guard scrubbing else { return }

@@ -19,6 +19,12 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The columns the timeline's bar and the audio pane's image span (its rows are the timeline's).
     public var track: Rect
 
+    /// Whether row `y` is the timeline's or the audio pane's (where the mouse scrubs and steps).
+    public func isTrackRow(_ y: Int) -> Bool {
+        let onTimeline = y >= timeline.y && y < timeline.y + timeline.height
+        return onTimeline || (audio.map { y >= $0.y && y < $0.y + $0.height } ?? false)
+    }
+
     /// The rows of the viewer and the audio pane, which show pictures (empty when neither does).
     public var pictureRows: Range<Int> {
         guard let top = viewer?.y ?? audio?.y else { return 0..<0 }
