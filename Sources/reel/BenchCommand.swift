@@ -93,7 +93,7 @@ struct DecodeBench: ParsableCommand {
         let seconds = MonotonicClock.now() - start
         // The cache's frames go; the source stays open for the next measure.
         pool.cancelAll()
-        cache.release(picture.source.id)
+        pool.release(picture.source.id)
         return (pool.threadCount, seconds)
     }
 }

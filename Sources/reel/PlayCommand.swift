@@ -33,6 +33,15 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Play each file's range this many times, then stop on its last frame.")
     var loops: Int?
 
+    @Flag(help: "Compare the first two files, A and B (A/B: wipe, side by side, toggle; the A key cycles them).")
+    var compare = false
+
+    @Option(name: .customLong("compare-mode"), help: "How a compare starts: wipe, side-by-side or toggle.")
+    var compareMode: CompareMode = .wipe
+
+    @Option(help: "How a compare lines B's frames up with A's: frame (the same number), timecode, or start (first frames together).")
+    var align: CompareAlignment.Basis?
+
     @Option(name: .customLong("stats-file"), help: "Write the memory figures as JSON lines to this file, four a second.")
     var statsFile: String?
 
@@ -43,6 +52,7 @@ struct PlayCommand: ParsableCommand {
     func validate() throws {
         if let fps { guard fps > 0 && fps <= 1000 else { throw ValidationError("--fps must be between 0 and 1000") } }
         if let loops, !(1...1_000_000).contains(loops) { throw ValidationError("--loops must be between 1 and 1000000") }
+        if compare, media.count < 2 { throw ValidationError("--compare needs two files: reel A B --compare") }
         if audio != nil {
             guard media.count <= 1, media.first.map(MediaProbe.isSequencePath) ?? true else {
                 throw ValidationError("--audio goes with one image sequence; name audio files on their own to play them")
@@ -113,6 +123,8 @@ struct PlayCommand: ParsableCommand {
             audioDevice: SoundPlayer.Device(argument: audioDevice ?? preferences.audioDevice),
             graphics: graphics.flatMap(\.mode), symbols: symbols.symbols, loops: loops ?? preferences.loops)
         options.bindings = preferences.bindings
+        options.compareAtStart = compare ? compareMode : nil
+        options.compareAlignment = align ?? preferences.align ?? .frame
         options.analysisSettings = preferences.analysisSettings()
         if let first = settings.problems.first {
             options.startMessage = "config: " + first + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : "")
@@ -127,3 +139,6 @@ struct PlayCommand: ParsableCommand {
         if signal != 0 { throw ExitCode(128 + signal) }
     }
 }
+
+extension CompareMode: ExpressibleByArgument {}
+extension CompareAlignment.Basis: ExpressibleByArgument {}

@@ -14,6 +14,13 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func compareNeedsTwoFilesAndANamedAlignment() async throws {
+        let one = try await Shell.run([Shell.reel, "--compare", "Assets"])
+        #expect(one.status != 0 && one.stderr.contains("--compare needs two files"), "\(one.stderr)")
+        let align = try await Shell.run([Shell.reel, "--compare", "Assets", "Assets", "--align", "sideways"])
+        #expect(align.status != 0 && align.stderr.contains("'sideways' is invalid") && align.stderr.contains("'frame', 'timecode' or 'start'"), "\(align.stderr)")
+    }
+
     @Test func probeWritesJSON() async throws {
         let result = try await Shell.run([Shell.reel, "probe", "--json", "Assets", "Assets/demo.wav"])
         #expect(result.status == 0)

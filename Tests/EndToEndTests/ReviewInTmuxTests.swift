@@ -103,6 +103,73 @@ import Testing
         #expect(FileManager.default.contents(atPath: folder + "/shot-frame1050-2.png") == exported)
     }
 
+    /// `reel A B --compare`: a wipe of a red and a blue sequence shows red left of the divider
+    /// and blue right of it; a click on the picture moves the divider there; `A` goes on to side
+    /// by side and the toggle, and the title says which.
+    @Test func aWipeOfTwoSequencesShowsEachOnItsSideOfTheDivider() async throws {
+        let folder = NSTemporaryDirectory() + "reel-compare-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, colour) in [("red", "red"), ("blue", "blue")] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+            let made = try await Shell.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                                            "color=c=\(colour):size=64x36:rate=24", "-frames:v", "12", "-start_number", "1001",
+                                            "\(folder)/\(name)/\(name).%04d.png"])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("'\(Shell.reel)' --paused --compare '\(folder)/red' '\(folder)/blue'")
+        try await tmux.waitFor { titleFrame($0) == 1001 && $0.contains("wipe \u{00B7} B blue.") && $0.contains(".png frame 1001 (by frame)") }
+        /// The picture's middle row as colours, once two captures agree and it has three of them.
+        func pictureRow() async throws -> (row: [String], colours: [String]) {
+            var last: [String] = []
+            for _ in 0..<500 {
+                let plain = try await tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+                let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
+                let parsed = VisibleCells.parse(capture: try await tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false))
+                let row: [String] = parsed[ruler / 2].map {
+                    if case .halves(let top, _) = $0 { return top }
+                    return "default"
+                }
+                var colours: [String] = []
+                for colour in row where colour != "default" && !colours.contains(colour) { colours.append(colour) }
+                if row == last, colours.count == 3 { return (row, colours) }
+                last = row
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            return (last, [])
+        }
+        /// Where the divider is, checking that A's colour is all left of it and B's all right.
+        func divider() async throws -> Int? {
+            let (row, colours) = try await pictureRow()
+            guard colours.count == 3 else { return nil }
+            let (a, line, b) = (colours[0], colours[1], colours[2])
+            guard let at = row.firstIndex(of: line), row.lastIndex(of: line) == at else { return nil }
+            let left = row[..<at].filter { $0 != "default" }, right = row[(at + 1)...].filter { $0 != "default" }
+            guard !left.isEmpty, left.allSatisfy({ $0 == a }), !right.isEmpty, right.allSatisfy({ $0 == b }) else { return nil }
+            return at
+        }
+        let half = try #require(try await divider(), "red left of a divider, blue right of it")
+        #expect((60...80).contains(half), "the divider starts half-way across: column \(half)")
+        // A click on the picture, a quarter of the way across, takes the divider there.
+        try await tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;36;10M"])
+        try await tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;36;10m"])
+        var moved: Int?
+        for _ in 0..<200 where moved != 35 {
+            moved = try await divider()
+        }
+        #expect(moved == 35, "the divider is under the click: \(moved ?? -1)")
+        #expect(titleFrame(try await tmux.screen()) == 1001, "a click on the picture scrubs nothing")
+        try await tmux.press("A")
+        try await tmux.waitFor { $0.contains("side-by-side \u{00B7} B blue.") }
+        try await tmux.press("A")
+        try await tmux.waitFor { $0.contains("toggle: A shown") }
+        try await tmux.press("R")
+        try await tmux.waitFor { $0.contains("toggle: B shown") }
+        try await tmux.press("A")
+        try await tmux.waitFor { !$0.split(separator: "\n")[0].contains("B blue") }
+        try await tmux.quitAndWaitForShell()
+    }
+
     /// `--loops 2` plays the range twice and stops on its last frame, and the title says how many.
     @Test func loopsPlaysTheRangeSoManyTimesThenStops() async throws {
         let folder = try await Self.renders(count: 12)

@@ -82,6 +82,46 @@ func eventually(_ condition: () -> Bool) -> Bool {
         #expect(source.started.last == 15, "moving one frame on decodes one new frame")
     }
 
+    /// A source given back while one of its frames is being decoded: the frame is dropped when
+    /// it ends, so nothing of the source is left in the cache (a file closed, a compare ended).
+    @Test func aDecodeInFlightWhenItsSourceIsReleasedNeverLands() {
+        let source = RecordingSource(id: 71), other = RecordingSource(id: 72)
+        let cache = FrameCache(budgetBytes: 1 << 20)
+        let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 3, behind: 0))
+        defer { pool.stop() }
+        cache.insert(FrameKey(source: source.id, frame: 99, size: size), .missing)
+        source.gateOpen.store(false, ordering: .releasing)
+        pool.focus(focus(source, 1, 1...100), source: source, newEpoch: true)
+        #expect(eventually { source.started.count == 1 })
+        pool.release(source.id)
+        #expect(pool.stats.queued == 0 && cache.stats.frames == 0, "its queue and its cached frames go at once")
+        // Both sides of a compare are planned in turn; the released source's decode still ends.
+        pool.focus([DecodePool.Target(focus: focus(other, 1, 1...100), source: other)], newEpoch: true)
+        source.gateOpen.store(true, ordering: .releasing)
+        #expect(eventually { pool.stats.decodes == 4 && pool.stats.running == 0 })
+        #expect(cache.frames(of: source.id, size: size).isEmpty, "the frame in flight was dropped")
+        #expect(cache.frames(of: other.id, size: size) == [1, 2, 3])
+        // Released once: the same source decodes and caches again when asked.
+        pool.focus(focus(source, 50, 1...100), source: source, newEpoch: true)
+        #expect(eventually { cache.frames(of: source.id, size: size) == [50, 51, 52] })
+    }
+
+    @Test func twoSourcesAreQueuedInTurnAndShareTheBudget() {
+        let a = RecordingSource(id: 81), b = RecordingSource(id: 82)
+        // Room for four frames of 4x2 (24 bytes each) in all: two of each.
+        let cache = FrameCache(budgetBytes: 4 * size.rgbBytes)
+        let pool = DecodePool(cache: cache, threads: 1, window: .init(ahead: 10, behind: 0))
+        defer { pool.stop() }
+        a.gateOpen.store(false, ordering: .releasing)
+        pool.focus([DecodePool.Target(focus: focus(a, 10, 1...100), source: a),
+                    DecodePool.Target(focus: focus(b, 20, 1...100), source: b)], newEpoch: true)
+        #expect(eventually { a.started.count == 1 })
+        #expect(pool.stats.queued == 3, "two of each, one in flight: \(pool.stats)")
+        a.gateOpen.store(true, ordering: .releasing)
+        #expect(eventually { pool.stats.decodes == 4 })
+        #expect(a.started == [10, 11] && b.started == [20, 21])
+    }
+
     @Test func noJobOfAnOldEpochRunsAfterTheBump() {
         let source = RecordingSource()
         let cache = FrameCache(budgetBytes: 1 << 20)

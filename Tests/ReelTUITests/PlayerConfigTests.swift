@@ -4,6 +4,14 @@ import Testing
 
 /// The settings file: options, key bindings, and lines that cannot be read named by file and line.
 @Suite struct PlayerConfigTests {
+    @Test func theCompareAlignmentAndKeysAreSettings() {
+        let (config, problems) = PlayerConfig.parse("align = timecode\nalign = sideways\nu compare\nCtrl-W compare-flip\n", file: "c")
+        #expect(config.align == .timecode, "the bad line leaves the good one")
+        #expect(problems == ["c:2: align is one of frame, timecode, start, not 'sideways'"])
+        #expect(KeyMap.action(for: .character("u"), bindings: config.bindings) == .cycleCompare)
+        #expect(KeyMap.action(for: .character("\u{17}"), bindings: config.bindings) == .flipCompare)
+    }
+
     @Test func optionsAndBindingsAreReadAndBadLinesNamedWhileTheRestApplies() {
         let text = """
         # Reel's settings

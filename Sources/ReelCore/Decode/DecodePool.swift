@@ -46,6 +46,9 @@ public final class DecodePool: @unchecked Sendable {
     private struct State {
         var queue: [Job] = []
         var inFlight: Set<FrameKey> = []
+        /// Sources given back (`release`) while a decode of theirs was in flight: what it
+        /// finishes is dropped, not cached. Emptied as those decodes end.
+        var released: Set<SourceID> = []
         var stats = Stats()
         var stopping = false
         var workers = 0
@@ -92,14 +95,59 @@ public final class DecodePool: @unchecked Sendable {
         return frames
     }
 
+    /// What to decode for one source: where its playback is, and the source itself.
+    public struct Target: Sendable {
+        public var focus: DecodeFocus
+        public var source: any FrameSource
+
+        public init(focus: DecodeFocus, source: any FrameSource) {
+            precondition(focus.source == source.id, "the focus names the source it is for")
+            self.focus = focus
+            self.source = source
+        }
+    }
+
     /// Plans decoding around `focus`. With `newEpoch` (a seek, a new work area, a resize, another
     /// file) every queued job is dropped first; otherwise jobs still wanted keep their place
     /// (reordered by the new playhead) and those no longer wanted leave.
     public func focus(_ focus: DecodeFocus, source: any FrameSource, newEpoch: Bool) {
-        precondition(focus.source == source.id, "the focus names the source it is for")
-        cache.setFocus(focus)
+        self.focus([Target(focus: focus, source: source)], newEpoch: newEpoch)
+    }
+
+    /// Plans decoding around each of `targets` at once (an A/B compare plays two sources): the
+    /// budget is shared by the frames of all of them, and their frames are queued in turn,
+    /// nearest first, so both sides of a compare arrive together.
+    public func focus(_ targets: [Target], newEpoch: Bool) {
+        for target in targets { cache.setFocus(target.focus) }
         // Which frames are wanted, nearest first; the cache budget bounds how many are worth it.
-        let fits = max(1, cache.budget / max(1, focus.size.rgbBytes))
+        let fits = max(1, cache.budget / max(1, targets.reduce(0) { $0 + $1.focus.size.rgbBytes }))
+        let wanted = targets.map { target in
+            (keys: wantedFrames(target.focus, source: target.source, fits: fits), source: target.source)
+        }
+        var candidates: [(key: FrameKey, source: any FrameSource)] = []
+        for rank in 0..<(wanted.map(\.keys.count).max() ?? 0) {
+            for side in wanted where rank < side.keys.count { candidates.append((side.keys[rank], side.source)) }
+        }
+
+        condition.lock()
+        defer { condition.unlock() }
+        if newEpoch {
+            state.stats.epoch += 1
+        }
+        let epoch = state.stats.epoch
+        // Asked of the cache under the pool's lock: a worker finishing now is either still in
+        // flight or already cached, never neither.
+        let absent = Set(cache.absent(candidates.map(\.key)))
+        let plan = candidates.filter { absent.contains($0.key) && !state.inFlight.contains($0.key) }
+        let planned = Set(plan.map(\.key))
+        state.stats.discarded += state.queue.count(where: { $0.epoch != epoch || !planned.contains($0.key) })
+        state.queue = plan.map { Job(key: $0.key, epoch: epoch, source: $0.source) }
+        if !state.queue.isEmpty { condition.broadcast() }
+    }
+
+    /// The frames of `source` worth decoding around `focus`, nearest first, when `fits` frames
+    /// fit the budget.
+    private func wantedFrames(_ focus: DecodeFocus, source: any FrameSource, fits: Int) -> [FrameKey] {
         // A range that does not fit is read ahead only as far as the workers need to keep
         // up, so the rest of the budget keeps the frames the cache ranks next: those at the start
         // of the loop, which a sliding window as deep as the budget would evict every loop.
@@ -110,21 +158,7 @@ public final class DecodePool: @unchecked Sendable {
         let aheadSet = Set(ahead)
         let behindCount = rangeFits ? max(0, min(window.behind, fits - ahead.count)) : 0
         let behind = focus.play.behind(behindCount).filter { !aheadSet.contains($0) }
-        let candidates = (ahead + behind).filter(source.hasFile).map(focus.key)
-
-        condition.lock()
-        defer { condition.unlock() }
-        if newEpoch {
-            state.stats.epoch += 1
-        }
-        let epoch = state.stats.epoch
-        // Asked of the cache under the pool's lock: a worker finishing now is either still in
-        // flight or already cached, never neither.
-        let plan = cache.absent(candidates).filter { !state.inFlight.contains($0) }
-        let planned = Set(plan)
-        state.stats.discarded += state.queue.count(where: { $0.epoch != epoch || !planned.contains($0.key) })
-        state.queue = plan.map { Job(key: $0, epoch: epoch, source: source) }
-        if !state.queue.isEmpty { condition.broadcast() }
+        return (ahead + behind).filter(source.hasFile).map(focus.key)
     }
 
     /// Empties the queue and starts a new epoch without planning anything (a file closed).
@@ -134,6 +168,20 @@ public final class DecodePool: @unchecked Sendable {
         state.stats.epoch += 1
         state.stats.discarded += state.queue.count
         state.queue.removeAll()
+    }
+
+    /// Gives back everything of `source`: its queued jobs leave, a decode of it in flight is
+    /// dropped when it ends instead of cached, and its frames leave the cache; nothing of it
+    /// lands in the cache afterwards (a file closed, a look changed, a compare ended).
+    public func release(_ source: SourceID) {
+        condition.lock()
+        defer { condition.unlock() }
+        let before = state.queue.count
+        state.queue.removeAll { $0.key.source == source }
+        state.stats.discarded += before - state.queue.count
+        if state.inFlight.contains(where: { $0.source == source }) { state.released.insert(source) }
+        // Under the pool's lock, as workers land their frames: none can slip in after this.
+        cache.release(source)
     }
 
     /// Stops the workers once their current frame is done, and waits for them.
@@ -158,23 +206,29 @@ public final class DecodePool: @unchecked Sendable {
                 isCached: { [cache] in cache.contains(FrameKey(source: key.source, frame: $0, size: key.size)) },
                 alongside: { [self] frame, content in
                     condition.lock()
-                    state.stats.decodes += 1
-                    condition.unlock()
-                    cache.insert(FrameKey(source: key.source, frame: frame, size: key.size), content)
+                    defer { condition.unlock() }
+                    land(FrameKey(source: key.source, frame: frame, size: key.size), content)
                 })
             scratch.trim()
-            // Counted before anyone can see the frame, so figures read after it shows include it.
             condition.lock()
-            if content != nil { state.stats.decodes += 1 }
-            condition.unlock()
-            // Into the cache before leaving the in-flight set, so that planning in between sees
-            // it in one or the other and never queues it again.
-            if let content { cache.insert(key, content) }
-            condition.lock()
+            // Into the cache as it leaves the in-flight set, under one lock, so that planning
+            // sees it in one or the other and never queues it again.
+            if let content { land(key, content) }
             state.inFlight.remove(job.key)
+            if state.released.contains(key.source), !state.inFlight.contains(where: { $0.source == key.source }) {
+                state.released.remove(key.source)
+            }
             condition.unlock()
             wake()
         }
+    }
+
+    /// A decoded frame into the cache, unless its source was released meanwhile; counted before
+    /// anyone can see it, so figures read after it shows include it. The caller holds the lock.
+    private func land(_ key: FrameKey, _ content: FrameContent) {
+        state.stats.decodes += 1
+        guard !state.released.contains(key.source) else { return }
+        cache.insert(key, content)
     }
 
     /// Waits for a job and marks it in flight; nil when the pool stops.

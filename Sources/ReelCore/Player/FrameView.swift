@@ -6,7 +6,29 @@ public struct FrameView: Equatable, Sendable {
     public var due: Int
     public var shownFrame: Int?
     public var content: FrameContent?
+    /// While comparing, B's view: its frame for this due frame, and what is on screen of it
+    /// (no content when B has no such frame, or nothing of it is decoded yet).
+    public var compared: CompareView?
 
     /// The due frame is on screen.
     public var isCurrent: Bool { shownFrame == due }
+
+    public init(due: Int, shownFrame: Int?, content: FrameContent?) {
+        self.due = due
+        self.shownFrame = shownFrame
+        self.content = content
+    }
+}
+
+/// B's side of a `FrameView`: the frame aligned with A's due frame and what is on screen of B.
+public struct CompareView: Equatable, Sendable {
+    public var due: Int
+    public var shownFrame: Int?
+    public var content: FrameContent?
+
+    public init(due: Int, shownFrame: Int?, content: FrameContent?) {
+        self.due = due
+        self.shownFrame = shownFrame
+        self.content = content
+    }
 }

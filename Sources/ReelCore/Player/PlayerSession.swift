@@ -28,6 +28,8 @@ public final class PlayerSession {
     private var needsNewEpoch = true
     /// The sound track, when one plays with the pictures; its device's clock is then the session's.
     private var soundSync: SoundSync?
+    /// The B side of an A/B compare, while one is on.
+    private var compared: ComparedSource?
 
     /// Plays `frames` of `source`, decoded into boxes of `size`, with the shared cache and pool.
     public init(source: any FrameSource, frames: ClosedRange<Int>, size: FrameSize, fps: Double,
@@ -124,6 +126,41 @@ public final class PlayerSession {
         soundSync?.follow(playback, at: now)
     }
 
+    /// Shows `source` (frames `frames`) beside this one from the next `update`, its frame
+    /// following the playhead through `alignment`, decoded into boxes of `size` by the same
+    /// pool and cache (the budget is shared). It is seen through this session's look. The
+    /// caller opened `source` and closes it after `stopComparing()`.
+    public func compare(with source: any FrameSource, frames: ClosedRange<Int>, alignment: CompareAlignment, size: FrameSize) {
+        stopComparing()
+        let side = ComparedSource(source: source, frames: frames, alignment: alignment, size: size)
+        side.setLook(self.source.look, pool: pool)
+        compared = side
+        needsNewEpoch = true
+    }
+
+    /// Ends the compare: no more of B is decoded, and the frames of B's look (when it is not
+    /// its own) leave the cache; the opener releases the rest by closing B.
+    public func stopComparing() {
+        guard let side = compared else { return }
+        compared = nil
+        pool.cancelAll()
+        side.release(pool: pool)
+        needsNewEpoch = true
+    }
+
+    /// Whether a compare is on.
+    public var isComparing: Bool { compared != nil }
+
+    /// B's frames are drawn into boxes of `newSize` pixels from now on.
+    public func resizeCompared(to newSize: FrameSize) {
+        guard let side = compared, side.size != newSize else { return }
+        side.size = newSize
+        needsNewEpoch = true
+    }
+
+    /// The size B's frames are decoded at, while comparing.
+    public var comparedSize: FrameSize? { compared?.size }
+
     /// Frames are seen through `look` from now on: the same pictures as another source, decoded
     /// again; the frames of the old look leave the cache (the decodes in flight of them are
     /// cancelled), so a change of look costs no memory.
@@ -132,7 +169,8 @@ public final class PlayerSession {
         let old = source
         source = old.with(look: look)
         pool.cancelAll()
-        cache.release(old.id)
+        pool.release(old.id)
+        compared?.setLook(look, pool: pool)
         needsNewEpoch = true
     }
 
@@ -166,12 +204,22 @@ public final class PlayerSession {
         // The pool plans when the focus moves; the cache can lose a planned frame meanwhile
         // (refused or evicted while the playhead was elsewhere), so while the due frame is not
         // on screen the pool plans again (it never queues a frame twice, so this costs nothing).
-        if focus != lastFocus || needsNewEpoch || !lastDueShown {
-            pool.focus(focus, source: source, newEpoch: needsNewEpoch)
+        var view = FrameView(due: due, shownFrame: shown?.frame, content: shown?.content)
+        var targets = [DecodePool.Target(focus: focus, source: source)]
+        if let side = compared {
+            view.compared = side.view(forDue: due, cache: cache)
+            if let followed = side.focus(following: focus.play) {
+                targets.append(DecodePool.Target(focus: followed, source: side.source))
+            }
+        }
+        // B's due frame, like A's, is planned again until it is on screen.
+        let bMissing = compared.map { side in view.compared.map { side.frames.contains($0.due) && $0.shownFrame != $0.due } ?? false } ?? false
+        if focus != lastFocus || needsNewEpoch || !lastDueShown || bMissing {
+            pool.focus(targets, newEpoch: needsNewEpoch)
             lastFocus = focus
             needsNewEpoch = false
         }
-        return FrameView(due: due, shownFrame: shown?.frame, content: shown?.content)
+        return view
     }
 
     /// Frames the clock moved past without their being shown: every frame between the last due
@@ -260,10 +308,11 @@ public final class PlayerSession {
 
     /// Stops the pool's work for this sequence, gives back its frames and closes its source.
     public func close() {
+        stopComparing()
         soundSync?.stop()
         pool.cancelAll()
         source.close()
-        cache.release(source.id)
+        pool.release(source.id)
         ProcessMemory.trim()
     }
 }

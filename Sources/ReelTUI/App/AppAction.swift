@@ -29,6 +29,12 @@ enum AppAction: Equatable {
     /// How the picture is seen: exposure up or down (stops), the next channel view, the
     /// checkerboard under alpha, or all of it back to plain.
     case changeLook(LookChange)
+    /// A/B compare with the next file: off, wipe, side by side, toggle, off.
+    case cycleCompare
+    /// The compare's toggle shows the other side.
+    case flipCompare
+    /// The wipe's divider moves by this fraction of the viewer's width.
+    case moveDivider(Double)
     /// Sends the whole screen again (Ctrl-L, as in shells and editors).
     case redraw
     case nothing

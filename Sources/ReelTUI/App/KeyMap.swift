@@ -58,6 +58,10 @@ enum KeyMap {
         Binding(keys: characters("pP"), label: "P", meaning: "loop / ping-pong / once", action: .command(.cycleMode)),
         Binding(keys: [.tab], label: "Tab Shift-Tab", meaning: "next / previous file (each kept)", action: .nextFile),
         Binding(keys: [.backTab], label: "", meaning: "", action: .previousFile),
+        Binding(keys: characters("aA"), label: "A", meaning: "A/B compare: wipe/side/toggle/off", action: .cycleCompare),
+        Binding(keys: characters("rR"), label: "R , .", meaning: "compare: flip A B / move the wipe", action: .flipCompare),
+        Binding(keys: characters(",<"), label: "", meaning: "", action: .moveDivider(-0.05)),
+        Binding(keys: characters(".>"), label: "", meaning: "", action: .moveDivider(0.05)),
         Binding(keys: characters("sS"), label: "S", meaning: "spectrogram scale (lin/log/mel/…)", action: .cycleScale),
         Binding(keys: characters("fF"), label: "F I", meaning: "FFT size / window (Hann, Hamming…)", action: .cycleFFTSize),
         Binding(keys: characters("cC"), label: "C", meaning: "colour map", action: .cycleColorMap),
@@ -76,7 +80,8 @@ enum KeyMap {
     /// Lines of the help, key then meaning; the mouse last. (A binding with no label is a
     /// second half of the line above it.)
     static var helpEntries: [(key: String, meaning: String)] {
-        bindings.filter { !$0.label.isEmpty }.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub"), ("wheel", "on the timeline: step a frame")]
+        bindings.filter { !$0.label.isEmpty }.map { ($0.label, $0.meaning) } + [("mouse", "click or drag the timeline: scrub"), ("wheel", "on the timeline: step a frame"),
+                                                                                ("click", "compare: move the wipe / flip A B")]
     }
 
     /// The keys the hint line offers first.
@@ -103,6 +108,7 @@ enum KeyMap {
         ("fps-down", .command(.slower)), ("fps-up", .command(.faster)),
         ("speed-half", .changeSpeed(0.5)), ("speed-double", .changeSpeed(2)), ("loop-mode", .command(.cycleMode)),
         ("next-file", .nextFile), ("previous-file", .previousFile),
+        ("compare", .cycleCompare), ("compare-flip", .flipCompare), ("wipe-left", .moveDivider(-0.05)), ("wipe-right", .moveDivider(0.05)),
         ("spectrogram-scale", .cycleScale), ("fft-size", .cycleFFTSize), ("colour-map", .cycleColorMap), ("fft-window", .cycleWindow),
         ("mute", .command(.toggleMute)), ("volume-down", .command(.changeVolume(-0.1))), ("volume-up", .command(.changeVolume(0.1))),
         ("gauge", .toggleGaugeDetail), ("hide-panes", .togglePanes), ("clear-cache", .command(.clearCache)),

@@ -12,10 +12,14 @@ extension PlayerApp {
                                   audio: current.analysis != nil && !hides, gaugeDetailed: gaugeDetailed, gauge: !hides)
         if let viewer = layout?.viewer {
             let box = pixelBox(for: viewer)
-            let fitted = FrameSize(width: max(1, box.width), height: max(1, box.height))
+            // Side by side, each picture has half the viewer.
+            let fitted = compareBox(FrameSize(width: max(1, box.width), height: max(1, box.height)))
             // Zoomed, the frame is decoded at its own size (or the zoom's) and cut down here.
-            let source = current.imageSize.map { FrameSize(width: $0.width, height: $0.height) }
-            session.resize(to: source.map { pictureZoom.decodeSize(source: $0, box: fitted) } ?? fitted)
+            func decodeSize(_ own: (width: Int, height: Int)?) -> FrameSize {
+                own.map { pictureZoom.decodeSize(source: FrameSize(width: $0.width, height: $0.height), box: fitted) } ?? fitted
+            }
+            session.resize(to: decodeSize(current.imageSize))
+            if let b = compare?.b { session.resizeCompared(to: decodeSize(b.imageSize)) }
         }
         let view = session.update(at: now)
         let playback = session.playback
@@ -48,7 +52,9 @@ extension PlayerApp {
             viewer = .decoding(view.due)
         }
         var decoded: (width: Int, height: Int)?
-        if case .frame(.image(let image), let shown) = viewer {
+        if let rect = layout?.viewer, let compared = comparedPicture(view, box: pixelFrameSize(for: rect)) {
+            viewer = compared
+        } else if case .frame(.image(let image), let shown) = viewer {
             decoded = (image.width, image.height)
             if pictureZoom.scale != nil, let (source, box) = zoomFrame {
                 viewer = .frame(.image(pictureZoom.picture(of: image, source: source, box: box)), shown: shown)
@@ -56,7 +62,8 @@ extension PlayerApp {
         }
         picture = nil
         if display.mode.isImage, let rect = layout?.viewer, case .frame(.image(let image), let shown) = viewer {
-            picture = placed(image, frame: shown, decoded: decoded ?? (image.width, image.height), in: rect)
+            picture = placed(image, frame: shown, decoded: decoded ?? (image.width, image.height), in: rect,
+                             variant: compareVariant(view))
         }
         let position = session.position(at: now)
         var title = TitleModel(
@@ -68,6 +75,7 @@ extension PlayerApp {
         let factor = playback.fps / current.fps
         title.speedFactor = abs(factor - 1) > 1e-6 && current.hasPicture ? factor : nil
         title.loopLimit = playback.loopLimit
+        title.compare = compareTitle(view)
         if session.soundOffRate, current.sound != nil {
             title.audio = "sound off at \(ByteText.trimmed(factor))\u{00D7} (its pitch cannot be kept)"
         }
@@ -132,6 +140,12 @@ extension PlayerApp {
         return current?.session.source.look.label.map { zoomed + " \u{00B7} " + $0 } ?? zoomed
     }
 
+    /// `pixelBox(for:)` as a frame size, at least 1×1.
+    func pixelFrameSize(for rect: Rect) -> FrameSize {
+        let box = pixelBox(for: rect)
+        return FrameSize(width: max(1, box.width), height: max(1, box.height))
+    }
+
     /// The picture size, in pixels, that fills the viewer `rect`: the terminal's own pixels
     /// with an image protocol, the symbols' sub-pixels with cells.
     func pixelBox(for rect: Rect) -> (width: Int, height: Int) {
@@ -141,13 +155,14 @@ extension PlayerApp {
 
     /// `image` (frame `frame`, cut from a decode of `decoded` pixels) centred in the viewer
     /// `rect`, as an image protocol places it: at a cell and a number of pixels into it.
-    func placed(_ image: RGBImage, frame: Int, decoded: (width: Int, height: Int), in rect: Rect) -> PlacedPicture {
+    func placed(_ image: RGBImage, frame: Int, decoded: (width: Int, height: Int), in rect: Rect, variant: String = "") -> PlacedPicture {
         let box = pixelBox(for: rect)
         let cell = display.cellPixels
         let left = max(0, (box.width - image.width) / 2), top = max(0, (box.height - image.height) / 2)
         let identity = ImagePlacer.Identity(file: index, frame: frame, column: rect.x + left / cell.width,
                                             row: rect.y + top / cell.height, width: image.width, height: image.height,
-                                            decodedWidth: decoded.width, decodedHeight: decoded.height, zoom: pictureZoom)
+                                            decodedWidth: decoded.width, decodedHeight: decoded.height, zoom: pictureZoom,
+                                            variant: variant)
         return PlacedPicture(image: image, identity: identity, area: rect,
                              offset: (left % cell.width, top % cell.height), cell: cell)
     }

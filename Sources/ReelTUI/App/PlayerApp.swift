@@ -28,6 +28,10 @@ public final class PlayerApp {
         public var analysisSettings = SpectrogramSettings()
         /// A line to show at the bottom when the player starts (a config file's first problem).
         public var startMessage: String?
+        /// Compare the first file with the second from the start, in this mode (`--compare`).
+        public var compareAtStart: CompareMode?
+        /// How a compare lines B's frames up with A's (`--align`).
+        public var compareAlignment = CompareAlignment.Basis.frame
 
         public init(fps: Double, startPaused: Bool = false, threads: Int? = nil,
                     cacheBytes: Int = ProcessMemory.defaultCacheBudget(), audioDevice: SoundPlayer.Device = .automatic,
@@ -94,6 +98,10 @@ public final class PlayerApp {
     var display = Display()
     /// The viewer's picture for an image protocol, made by the last `screen`.
     var picture: PlacedPicture?
+    /// The A/B compare, while one is on.
+    var compare: CompareState?
+    /// A left press on the viewer moves a wipe's divider: drags move it on until the release.
+    var movingDivider = false
 
     /// Plays `items` (Tab moves between them), starting with the first.
     public init(items: [MediaItem], options: Options, statsFile: StatsFile? = nil) {
@@ -120,8 +128,12 @@ public final class PlayerApp {
         defer { presenter.finish() }
         if found.placer?.usesPlaceholders == true { terminal.reportFocus() }
         open(0, cache: cache, pool: pool, size: terminal.size)
-        defer { current?.close() }
+        defer {
+            stopCompare()
+            current?.close()
+        }
         message = options.startMessage
+        if let mode = options.compareAtStart { startCompare(mode) }
         if !options.startPaused { current?.session.playWhenShown(at: MonotonicClock.now()) }
         while true {
             let signal = receivedTerminationSignal.load(ordering: .relaxed)
@@ -189,6 +201,7 @@ public final class PlayerApp {
     /// Shows file `newIndex`: closes the one shown first, so its frames, sound and analysis are
     /// given back before the next one takes memory.
     func open(_ newIndex: Int, cache: FrameCache, pool: DecodePool, size: (width: Int, height: Int)) {
+        stopCompare()
         current?.close()
         current = nil
         index = newIndex
@@ -217,6 +230,8 @@ public final class PlayerApp {
     func switchFile(by step: Int, cache: FrameCache, pool: DecodePool, size: (width: Int, height: Int)) {
         guard items.count > 1 else { return }
         let wasPlaying = current?.session.playback.isPlaying ?? !options.startPaused
+        // A compare goes on with the next file as A and the one after it as B.
+        let comparing = compare.map { (mode: $0.mode, divider: $0.divider) }
         if let current {
             fileStates[index] = FileState(of: current, at: MonotonicClock.now(), zoomed: zoomed, pictureZoom: pictureZoom)
         }
@@ -225,6 +240,10 @@ public final class PlayerApp {
             state.restore(to: current, at: MonotonicClock.now())
             zoomed = state.zoomed && current.session.playback.workArea != nil
             pictureZoom = state.pictureZoom
+        }
+        if let comparing {
+            startCompare(comparing.mode)
+            compare?.divider = comparing.divider
         }
         if wasPlaying { current?.session.playWhenShown(at: MonotonicClock.now()) }
     }
@@ -255,6 +274,11 @@ public final class PlayerApp {
                 message = error.description
             }
         case .cycleTimeUnit: timeUnit = timeUnit.next
+        case .cycleCompare: cycleCompare()
+        case .flipCompare:
+            if compare?.mode == .toggle { compare?.showsB.toggle() }
+        case .moveDivider(let step):
+            if let divider = compare?.divider { compare?.divider = min(1, max(0, divider + step)) }
         case .toggleHelp: showHelp.toggle()
         case .cycleScale, .cycleFFTSize, .cycleColorMap, .cycleWindow:
             guard let analysis = current.analysis else { return }
@@ -273,7 +297,7 @@ public final class PlayerApp {
     /// A press or drag on the timeline or the audio pane seeks to the frame under the pointer;
     /// on the viewer the wheel zooms at the pointer and the middle or right button drags the picture.
     func mouse(_ event: MouseEvent, at now: Double) {
-        if viewerMouse(event) { return }
+        if viewerMouse(event) || compareMouse(event) { return }
         // The wheel over the timeline or the audio pane steps a frame: down (or away) forward, up back.
         if let layout = lastLayout, let session = current?.session, event.kind == .press, event.button == 64 || event.button == 65 {
             if layout.isTrackRow(event.y) { session.perform(.step(event.button == 65 ? 1 : -1), at: now) }

@@ -27,6 +27,8 @@ public struct PlayerConfig: Equatable, Sendable {
     public var colorMap: ColorMap?
     public var fftSize: Int?
     public var window: WindowFunction?
+    /// How a compare lines its files up (`align = timecode`).
+    public var align: CompareAlignment.Basis?
     public var bindings: [KeyBinding] = []
 
     public init() {}
@@ -102,6 +104,11 @@ public struct PlayerConfig: Equatable, Sendable {
         case "loops":
             guard let count: Int = number(1...1_000_000) else { return "loops is a number from 1, not '\(value)'" }
             loops = count
+        case "align":
+            guard let basis = CompareAlignment.Basis(rawValue: value) else {
+                return "align is one of \(CompareAlignment.Basis.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'"
+            }
+            align = basis
         case "colour-map", "color-map":
             guard let map = ColorMap(rawValue: value) else {
                 return "\(name) is one of \(ColorMap.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'"

@@ -29,9 +29,12 @@ public final class ImagePlacer {
         public var decodedWidth: Int
         public var decodedHeight: Int
         public var zoom: ViewerZoom
+        /// What else the picture shows (an A/B compare's mode, divider and B's frame): another
+        /// variant is another picture.
+        public var variant: String
 
         public init(file: Int, frame: Int, column: Int, row: Int, width: Int, height: Int,
-                    decodedWidth: Int? = nil, decodedHeight: Int? = nil, zoom: ViewerZoom = ViewerZoom()) {
+                    decodedWidth: Int? = nil, decodedHeight: Int? = nil, zoom: ViewerZoom = ViewerZoom(), variant: String = "") {
             self.file = file
             self.frame = frame
             self.column = column
@@ -41,6 +44,7 @@ public final class ImagePlacer {
             self.decodedWidth = decodedWidth ?? width
             self.decodedHeight = decodedHeight ?? height
             self.zoom = zoom
+            self.variant = variant
         }
     }
 

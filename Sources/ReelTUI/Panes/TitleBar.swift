@@ -28,6 +28,8 @@ public struct TitleModel: Equatable, Sendable {
     public var speedFactor: Double?
     /// Loops to play before stopping (`--loops`).
     public var loopLimit: Int?
+    /// What an A/B compare shows beside the file: its mode, B's name and frame.
+    public var compare: String?
 
     public init(name: String, imageSize: (width: Int, height: Int)? = nil, fps: Double, frame: Int, first: Int, last: Int,
                 isPlaying: Bool, audio: String? = nil, workArea: ClosedRange<Int>? = nil, mode: LoopMode = .loop,
@@ -74,6 +76,7 @@ public struct TitleModel: Equatable, Sendable {
             case .timecode, .seconds: fields.append("\(clock.label(frame))  \(range)  frame \(frame)")
             }
         }
+        if let compare { fields.append(compare) }
         if let area = workArea {
             // Sound's work area runs to the end of its last frame.
             let end = showsTime ? area.upperBound + 1 : area.upperBound
