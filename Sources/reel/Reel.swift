@@ -14,7 +14,7 @@ struct Reel: ParsableCommand {
 
         Settings: $XDG_CONFIG_HOME/reel/config (else ~/.config/reel/config, or --config FILE) holds \
         'name = value' options (graphics, symbols, cache-mb, threads, fps, audio-device, loops, colour-map, \
-        fft-size, window) and 'KEY action' bindings; the actions: \(KeyHelp.actionNames).
+        fft-size, window, audio-channels, align) and 'KEY action' bindings; the actions: \(KeyHelp.actionNames).
         """,
         subcommands: [PlayCommand.self, ProbeCommand.self, RenderCommand.self, SoakCommand.self, BenchCommand.self, MakeDemoCommand.self, MakeFramesCommand.self, MakeAudioCommand.self],
         defaultSubcommand: PlayCommand.self)

@@ -170,6 +170,23 @@ import Testing
         try await tmux.quitAndWaitForShell()
     }
 
+    /// `|` gives each channel of the demo's stereo sound its own spectrogram band and waveform
+    /// lane, named L and R in the gutter, and mixes them again.
+    @Test func theBarKeyShowsEachChannelOnItsOwn() async throws {
+        let tmux = try await Tmux(width: 120, height: 40)
+        try await tmux.type("'\(Shell.reel)' --paused --audio-device none")
+        try await tmux.waitFor { titleFrame($0) == 1 && $0.contains("viridis") && !$0.contains("analysing") }
+        try await tmux.press("|")
+        let screen = try await tmux.waitFor {
+            $0.contains("viridis \u{00B7} per channel") && !$0.contains("analysing")
+                && $0.split(separator: "\n").filter { $0.hasPrefix("L ") || $0.hasPrefix("R ") }.count == 4
+        }
+        #expect(screen.split(separator: "\n").contains { $0.hasPrefix("R ") && $0.contains("\u{2502}") }, "R names a band of the spectrogram")
+        try await tmux.press("|")
+        try await tmux.waitFor { !$0.contains("per channel") && !$0.split(separator: "\n").contains { $0.hasPrefix("L ") } }
+        try await tmux.quitAndWaitForShell()
+    }
+
     /// `--loops 2` plays the range twice and stops on its last frame, and the title says how many.
     @Test func loopsPlaysTheRangeSoManyTimesThenStops() async throws {
         let folder = try await Self.renders(count: 12)

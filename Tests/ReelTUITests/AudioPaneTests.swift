@@ -1,3 +1,4 @@
+import Foundation
 import ReelCore
 import Testing
 @testable import ReelTUI
@@ -59,5 +60,53 @@ import Testing
         #expect(AudioPane.split(height: 1) == (1, 0))
         #expect(AudioPane.split(height: 2) == (1, 1))
         #expect(AudioPane.split(height: 30) == (20, 10))
+    }
+
+    /// Stereo drawn per channel: a band of spectrogram and a lane of waveform each, named L and
+    /// R; a 1 kHz sine on the left only lights the left's band and fills the left's lane.
+    @Test func stereoPerChannelGivesEachChannelItsBandAndLane() throws {
+        let path = NSTemporaryDirectory() + "reel-tui-left-\(getpid()).wav"
+        defer { unlink(path) }
+        let samples = (0..<32_000).flatMap { [Float(0.5 * sin(2 * Double.pi * 1000 * Double($0) / 32_000)), 0] }
+        try SoundFile.writeWAV(path: path, sampleRate: 32_000, channels: 2, samples: samples)
+        let (width, height) = (100, 30)
+        let track = Rect(x: 6, y: 0, width: width - 7, height: 1)
+        let (spectrogramRows, waveformRows) = AudioPane.split(height: height)
+        let analysis = try AudioAnalysis(path: path, view: .init(columns: track.width, rows: spectrogramRows * 2))
+        defer { analysis.close() }
+        var settings = analysis.settings
+        settings.channels = .separate
+        analysis.setSettings(settings)
+        #expect(analysis.waitUntilDone(timeout: 30))
+        var grid = CellGrid(width: width, height: height)
+        AudioPane.draw(AudioPaneModel(analysis: analysis, samples: 0..<32_000, playheadColumn: nil),
+                       in: Rect(x: 0, y: 0, width: width, height: height), track: track, into: &grid)
+        #expect(grid.text(row: 0).contains("viridis \u{00B7} per channel"), "\(grid.text)")
+        // Two bands of spectrogramRows / 2; the names in the gutter's first column.
+        let band = spectrogramRows / 2
+        #expect(grid[0, (band - 1) / 2].character == "L" && grid[0, band + (spectrogramRows - band - 1) / 2].character == "R")
+        let x = track.x + 2
+        func brightness(_ y: Int) -> Int { max(luma(grid[x, y].foreground), luma(grid[x, y].background)) }
+        let left = (1..<band).map(brightness).max()!, right = (band..<spectrogramRows).map(brightness).max()!
+        #expect(left > 3 * max(1, right), "the sine is in the left's band only: \(left) against \(right)")
+        let oneK = try #require((1..<band).first { grid.text(row: $0).dropFirst().hasPrefix("  1k ") })
+        let brightest = (1..<band).max { brightness($0) < brightness($1) }!
+        #expect(abs(brightest - oneK) <= 1, "brightest row \(brightest), the left's 1k label at \(oneK)")
+        // The waveform: the left's lane filled, the right's a line at zero.
+        let laneRows = waveformRows / 2
+        let leftLane = spectrogramRows..<(spectrogramRows + laneRows), rightLane = (spectrogramRows + laneRows)..<height
+        #expect(leftLane.contains { grid[x, $0].character == "\u{2588}" })
+        #expect(!rightLane.contains { grid[x, $0].character == "\u{2588}" }, "silence is a line, not a block")
+        #expect(grid[0, leftLane.lowerBound + (laneRows - 1) / 2].character == "L")
+
+        // Mixed again: one band, one lane, no names.
+        settings.channels = .mix
+        analysis.setSettings(settings)
+        #expect(analysis.waitUntilDone(timeout: 30))
+        grid = CellGrid(width: width, height: height)
+        AudioPane.draw(AudioPaneModel(analysis: analysis, samples: 0..<32_000, playheadColumn: nil),
+                       in: Rect(x: 0, y: 0, width: width, height: height), track: track, into: &grid)
+        #expect(!grid.text(row: 0).contains("per channel"))
+        #expect((0..<height).allSatisfy { grid[0, $0].character != "L" && grid[0, $0].character != "R" })
     }
 }

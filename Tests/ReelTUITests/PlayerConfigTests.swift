@@ -4,10 +4,12 @@ import Testing
 
 /// The settings file: options, key bindings, and lines that cannot be read named by file and line.
 @Suite struct PlayerConfigTests {
-    @Test func theCompareAlignmentAndKeysAreSettings() {
-        let (config, problems) = PlayerConfig.parse("align = timecode\nalign = sideways\nu compare\nCtrl-W compare-flip\n", file: "c")
+    @Test func theCompareAlignmentTheChannelsAndKeysAreSettings() {
+        let (config, problems) = PlayerConfig.parse(
+            "align = timecode\nalign = sideways\nu compare\nCtrl-W compare-flip\naudio-channels = separate\naudio-channels = 2\n", file: "c")
         #expect(config.align == .timecode, "the bad line leaves the good one")
-        #expect(problems == ["c:2: align is one of frame, timecode, start, not 'sideways'"])
+        #expect(problems == ["c:2: align is one of frame, timecode, start, not 'sideways'", "c:6: audio-channels is mix or separate, not '2'"])
+        #expect(config.analysisSettings().channels == .separate)
         #expect(KeyMap.action(for: .character("u"), bindings: config.bindings) == .cycleCompare)
         #expect(KeyMap.action(for: .character("\u{17}"), bindings: config.bindings) == .flipCompare)
     }

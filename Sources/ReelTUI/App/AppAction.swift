@@ -11,6 +11,8 @@ enum AppAction: Equatable {
     case cycleFFTSize
     case cycleColorMap
     case cycleWindow
+    /// The audio pane: all channels mixed, or a spectrogram and a waveform per channel.
+    case toggleChannels
     case toggleGaugeDetail
     case toggleHelp
     case toggleZoom

@@ -280,13 +280,14 @@ public final class PlayerApp {
         case .moveDivider(let step):
             if let divider = compare?.divider { compare?.divider = min(1, max(0, divider + step)) }
         case .toggleHelp: showHelp.toggle()
-        case .cycleScale, .cycleFFTSize, .cycleColorMap, .cycleWindow:
+        case .cycleScale, .cycleFFTSize, .cycleColorMap, .cycleWindow, .toggleChannels:
             guard let analysis = current.analysis else { return }
             var settings = analysis.settings
             switch action {
             case .cycleScale: settings.scale = settings.scale.next
             case .cycleFFTSize: settings.fftSize = settings.nextFFTSize
             case .cycleWindow: settings.window = settings.window.next
+            case .toggleChannels: settings.channels = settings.channels == .mix ? .separate : .mix
             default: settings.colorMap = settings.colorMap.next
             }
             analysis.setSettings(settings)

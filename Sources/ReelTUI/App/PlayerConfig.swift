@@ -27,6 +27,8 @@ public struct PlayerConfig: Equatable, Sendable {
     public var colorMap: ColorMap?
     public var fftSize: Int?
     public var window: WindowFunction?
+    /// Each channel on its own (`audio-channels = separate`) or mixed.
+    public var audioChannels: SpectrogramSettings.Channels?
     /// How a compare lines its files up (`align = timecode`).
     public var align: CompareAlignment.Basis?
     public var bindings: [KeyBinding] = []
@@ -124,6 +126,11 @@ public struct PlayerConfig: Equatable, Sendable {
                 return "window is one of \(WindowFunction.allCases.map(\.rawValue).joined(separator: ", ")), not '\(value)'"
             }
             window = function
+        case "audio-channels":
+            guard let channels = SpectrogramSettings.Channels(rawValue: value) else {
+                return "audio-channels is mix or separate, not '\(value)'"
+            }
+            audioChannels = channels
         default:
             return "unknown option '\(name)'"
         }
@@ -148,6 +155,7 @@ public struct PlayerConfig: Equatable, Sendable {
         if let colorMap { changed.colorMap = colorMap }
         if let fftSize { changed.fftSize = fftSize }
         if let window { changed.window = window }
+        if let audioChannels { changed.channels = audioChannels }
         return changed
     }
 

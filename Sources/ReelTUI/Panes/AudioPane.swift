@@ -48,13 +48,29 @@ public enum AudioPane {
         let (spectrogramRows, waveformRows) = split(height: rect.height)
         let spectrogramRect = Rect(x: track.x, y: rect.y, width: track.width, height: spectrogramRows)
         let waveformRect = Rect(x: track.x, y: rect.y + spectrogramRows, width: track.width, height: waveformRows)
-        let settings = model.analysis.withSpectrogram { image, settings, colors in
+        let gutterWidth = track.x - rect.x
+        let (settings, imageChannels) = model.analysis.withSpectrogram { image, settings, colors in
             if let image, let colors { drawSpectrogram(image, settings: settings, colors: colors, in: spectrogramRect, into: &grid) }
-            return settings
+            return (settings, image?.channels ?? 1)
         }
-        drawFrequencyLabels(settings.scale, sampleRate: model.analysis.info.sampleRate,
-                            gutter: Rect(x: rect.x, y: rect.y, width: track.x - rect.x, height: spectrogramRows), into: &grid)
-        drawWaveform(model, in: waveformRect, into: &grid)
+        // Per channel, each channel has a band of its own, top to bottom, labelled in the gutter.
+        let bands = lanes(settings.channels == .separate ? imageChannels : 1, rows: spectrogramRows, least: 2)
+        for (index, band) in bands.enumerated() {
+            let gutter = Rect(x: rect.x, y: rect.y + band.lowerBound, width: gutterWidth, height: band.count)
+            drawFrequencyLabels(settings.scale, sampleRate: model.analysis.info.sampleRate, gutter: gutter, into: &grid)
+            if bands.count > 1 { drawChannelName(index, of: bands.count, gutter: gutter, into: &grid) }
+        }
+        let waveChannels = settings.channels == .separate ? min(model.analysis.info.channels, PeakPyramid.maxChannels) : 1
+        let waveLanes = lanes(waveChannels, rows: waveformRows, least: 1)
+        for (index, lane) in waveLanes.enumerated() {
+            let laneRect = Rect(x: track.x, y: waveformRect.y + lane.lowerBound, width: track.width, height: lane.count)
+            drawWaveform(model, channels: waveLanes.count > 1 ? index...index : 0...(min(2, model.analysis.info.channels) - 1),
+                         in: laneRect, into: &grid)
+            if waveLanes.count > 1 {
+                drawChannelName(index, of: waveLanes.count, gutter: Rect(x: rect.x, y: laneRect.y, width: gutterWidth, height: lane.count),
+                                into: &grid)
+            }
+        }
         if let column = model.playheadColumn, column >= 0, column < track.width {
             for y in spectrogramRect.y..<(spectrogramRect.y + spectrogramRect.height) {
                 grid[track.x + column, y] = Cell("\u{2502}", foreground: playheadColour,  // │
@@ -71,7 +87,8 @@ public enum AudioPane {
     /// Settings and progress along the top of the spectrogram, right-aligned.
     static func drawCaption(_ model: AudioPaneModel, settings: SpectrogramSettings, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
-        var caption = " \(settings.scale.rawValue) \u{00B7} FFT \(settings.fftSize)\(settings.window == .hann ? "" : " " + settings.window.rawValue) \u{00B7} \(settings.colorMap.rawValue) "
+        let perChannel = settings.channels == .separate && model.analysis.info.channels > 1 ? " \u{00B7} per channel" : ""
+        var caption = " \(settings.scale.rawValue) \u{00B7} FFT \(settings.fftSize)\(settings.window == .hann ? "" : " " + settings.window.rawValue) \u{00B7} \(settings.colorMap.rawValue)\(perChannel) "
         let progress = model.analysis.progress
         let broken = model.analysis.brokenSamples
         if broken > 0 { caption = " \(broken) broken samples \u{00B7}" + caption }
@@ -108,17 +125,43 @@ public enum AudioPane {
         grid.put(high, x: x, y: y, style: style)
     }
 
+    /// Splits `rows` into up to `count` lanes, top to bottom, each `least` rows or more (fewer
+    /// lanes when they do not fit); row ranges relative to the first row.
+    static func lanes(_ count: Int, rows: Int, least: Int) -> [Range<Int>] {
+        let shown = max(1, min(count, rows / max(1, least)))
+        return (0..<shown).map { (rows * $0 / shown)..<(rows * ($0 + 1) / shown) }
+    }
+
+    /// `L`, `R` for stereo, else the channel's number, in the gutter's first column.
+    static func drawChannelName(_ index: Int, of count: Int, gutter: Rect, into grid: inout CellGrid) {
+        guard gutter.width >= 1, gutter.height >= 1 else { return }
+        let name = count == 2 ? (index == 0 ? "L" : "R") : String(index + 1)
+        grid.put(name, x: gutter.x, y: gutter.y + (gutter.height - 1) / 2, style: TextStyle(foreground: .rgb(230, 230, 230), attributes: .bold),
+                 maxWidth: gutter.width)
+    }
+
+    /// The spectrogram: one band per channel of `image` when it has several (per channel, as far
+    /// as two rows a band fit), else its one channel.
     static func drawSpectrogram(_ image: SpectrogramImage, settings: SpectrogramSettings, colors: ColorTable,
                                 in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty, image.columns > 0, image.rows > 0 else { return }
+        for (channel, band) in lanes(image.channels, rows: rect.height, least: 2).enumerated() {
+            drawSpectrogram(image, channel: channel, settings: settings, colors: colors,
+                            in: Rect(x: rect.x, y: rect.y + band.lowerBound, width: rect.width, height: band.count), into: &grid)
+        }
+    }
+
+    static func drawSpectrogram(_ image: SpectrogramImage, channel: Int, settings: SpectrogramSettings, colors: ColorTable,
+                                in rect: Rect, into grid: inout CellGrid) {
         let pixelRows = rect.height * 2
         func colour(column: Int, pixelRow: Int) -> CellColor {
-            // The image may be of the previous size until the new pass lands: map it proportionally.
-            let imageRow = min(image.rows - 1, pixelRow * image.rows / pixelRows)
+            // The image may be of another size (the previous pass, or a band of one channel's
+            // rows): map it proportionally, and where several image rows fall in one pixel show
+            // the loudest, so a pure tone one row high never falls between pixels.
+            let low = min(image.rows - 1, pixelRow * image.rows / pixelRows)
+            let high = min(image.rows, max(low + 1, (pixelRow + 1) * image.rows / pixelRows))
             var level: Float = 0
-            for channel in 0..<image.channels {
-                level = max(level, image.level(column: column, row: imageRow, channel: channel, settings: settings))
-            }
+            for row in low..<high { level = max(level, image.level(column: column, row: row, channel: channel, settings: settings)) }
             let rgb = colors.rgb(level: level)
             return .rgb(UInt8(rgb >> 16 & 0xFF), UInt8(rgb >> 8 & 0xFF), UInt8(rgb & 0xFF))
         }
@@ -173,12 +216,12 @@ public enum AudioPane {
         return kilo == kilo.rounded() || kilo >= 10 ? "\(Int(kilo.rounded(.down)))k" : "\(ByteText.trimmed((kilo * 10).rounded(.down) / 10))k"
     }
 
-    static func drawWaveform(_ model: AudioPaneModel, in rect: Rect, into grid: inout CellGrid) {
+    /// The min/max waveform of `channels` (their peaks together) in `rect`.
+    static func drawWaveform(_ model: AudioPaneModel, channels: ClosedRange<Int>, in rect: Rect, into grid: inout CellGrid) {
         guard !rect.isEmpty else { return }
         let analysis = model.analysis
-        let channels = min(2, analysis.info.channels)
-        var columns = analysis.peaks(channel: 0, frames: model.samples, columns: rect.width)
-        for channel in 1..<max(1, channels) {
+        var columns = analysis.peaks(channel: channels.lowerBound, frames: model.samples, columns: rect.width)
+        for channel in channels.dropFirst() {
             let more = analysis.peaks(channel: channel, frames: model.samples, columns: rect.width)
             for i in columns.indices {
                 guard let a = columns[i], let b = more[i] else { continue }
