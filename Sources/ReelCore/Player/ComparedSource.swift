@@ -13,6 +13,8 @@ final class ComparedSource {
     let alignment: CompareAlignment
     var size: FrameSize
     private var shown: (frame: Int, content: FrameContent)?
+    /// The last `view` found B's frame in B's range but not yet decoded.
+    private(set) var isWaiting = false
 
     init(source: any FrameSource, frames: ClosedRange<Int>, alignment: CompareAlignment, size: FrameSize) {
         self.source = source
@@ -34,11 +36,14 @@ final class ComparedSource {
     /// shows B a little behind rather than blank); no content when B has no such frame.
     func view(forDue due: Int, cache: FrameCache) -> CompareView {
         let frame = alignment.frame(for: due)
+        isWaiting = false
         guard frames.contains(frame) else { return CompareView(due: frame, shownFrame: nil, content: nil) }
         if !source.hasFile(frame) {
             shown = (frame, .missing)
         } else if let content = cache.lookup(FrameKey(source: source.id, frame: frame, size: size), counting: false) {
             shown = (frame, content)
+        } else {
+            isWaiting = true
         }
         return CompareView(due: frame, shownFrame: shown?.frame, content: shown?.content)
     }

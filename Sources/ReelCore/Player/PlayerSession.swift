@@ -201,9 +201,6 @@ public final class PlayerSession {
             // From this tick on: the frame on screen is the first one played.
             perform(.play, at: monotonicNow)
         }
-        // The pool plans when the focus moves; the cache can lose a planned frame meanwhile
-        // (refused or evicted while the playhead was elsewhere), so while the due frame is not
-        // on screen the pool plans again (it never queues a frame twice, so this costs nothing).
         var view = FrameView(due: due, shownFrame: shown?.frame, content: shown?.content)
         var targets = [DecodePool.Target(focus: focus, source: source)]
         if let side = compared {
@@ -212,9 +209,11 @@ public final class PlayerSession {
                 targets.append(DecodePool.Target(focus: followed, source: side.source))
             }
         }
-        // B's due frame, like A's, is planned again until it is on screen.
-        let bMissing = compared.map { side in view.compared.map { side.frames.contains($0.due) && $0.shownFrame != $0.due } ?? false } ?? false
-        if focus != lastFocus || needsNewEpoch || !lastDueShown || bMissing {
+        // The pool plans when the focus moves; the cache can lose a planned frame meanwhile
+        // (refused or evicted while the playhead was elsewhere), so while the due frame (A's or
+        // B's) is not on screen the pool plans again (it never queues a frame twice, so this
+        // costs nothing).
+        if focus != lastFocus || needsNewEpoch || !lastDueShown || compared?.isWaiting == true {
             pool.focus(targets, newEpoch: needsNewEpoch)
             lastFocus = focus
             needsNewEpoch = false
