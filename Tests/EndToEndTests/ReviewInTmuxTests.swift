@@ -119,43 +119,14 @@ import Testing
         let tmux = try await Tmux(width: 140, height: 36)
         try await tmux.type("'\(Shell.reel)' --paused --compare '\(folder)/red' '\(folder)/blue'")
         try await tmux.waitFor { titleFrame($0) == 1001 && $0.contains("wipe \u{00B7} B blue.") && $0.contains(".png frame 1001 (by frame)") }
-        /// The picture's middle row as colours, once two captures agree and it has three of them.
-        func pictureRow() async throws -> (row: [String], colours: [String]) {
-            var last: [String] = []
-            for _ in 0..<500 {
-                let plain = try await tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
-                let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
-                let parsed = VisibleCells.parse(capture: try await tmux.screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false))
-                let row: [String] = parsed[ruler / 2].map {
-                    if case .halves(let top, _) = $0 { return top }
-                    return "default"
-                }
-                var colours: [String] = []
-                for colour in row where colour != "default" && !colours.contains(colour) { colours.append(colour) }
-                if row == last, colours.count == 3 { return (row, colours) }
-                last = row
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            return (last, [])
-        }
-        /// Where the divider is, checking that A's colour is all left of it and B's all right.
-        func divider() async throws -> Int? {
-            let (row, colours) = try await pictureRow()
-            guard colours.count == 3 else { return nil }
-            let (a, line, b) = (colours[0], colours[1], colours[2])
-            guard let at = row.firstIndex(of: line), row.lastIndex(of: line) == at else { return nil }
-            let left = row[..<at].filter { $0 != "default" }, right = row[(at + 1)...].filter { $0 != "default" }
-            guard !left.isEmpty, left.allSatisfy({ $0 == a }), !right.isEmpty, right.allSatisfy({ $0 == b }) else { return nil }
-            return at
-        }
-        let half = try #require(try await divider(), "red left of a divider, blue right of it")
+        let half = try #require(try await tmux.wipeDivider(), "red left of a divider, blue right of it")
         #expect((60...80).contains(half), "the divider starts half-way across: column \(half)")
         // A click on the picture, a quarter of the way across, takes the divider there.
         try await tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;36;10M"])
         try await tmux.tmux(["send-keys", "-t", "e2e", "-l", "\u{1B}[<0;36;10m"])
         var moved: Int?
         for _ in 0..<200 where moved != 35 {
-            moved = try await divider()
+            moved = try await tmux.wipeDivider()
         }
         #expect(moved == 35, "the divider is under the click: \(moved ?? -1)")
         #expect(titleFrame(try await tmux.screen()) == 1001, "a click on the picture scrubs nothing")
@@ -167,6 +138,27 @@ import Testing
         try await tmux.waitFor { $0.contains("toggle: B shown") }
         try await tmux.press("A")
         try await tmux.waitFor { !$0.split(separator: "\n")[0].contains("B blue") }
+        try await tmux.quitAndWaitForShell()
+    }
+
+    /// A sequence beside a movie made of other frames, lined up by their first frames: B's
+    /// frame is the movie's, decoded through the same pool, and shown right of the divider.
+    @Test func aSequenceAndAMovieLineUpByTheirFirstFrames() async throws {
+        let folder = NSTemporaryDirectory() + "reel-compare-movie-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/red", withIntermediateDirectories: true)
+        for (input, output) in [("color=c=red:size=64x36:rate=24", "red/red.%04d.png"), ("color=c=blue:size=64x36:rate=24", "blue.mp4")] {
+            let numbering = output.hasSuffix("mp4") ? ["-pix_fmt", "yuv420p"] : ["-start_number", "1001"]
+            let made = try await Shell.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i", input, "-frames:v", "12"]
+                                           + numbering + [folder + "/" + output])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let tmux = try await Tmux(width: 140, height: 36)
+        try await tmux.type("'\(Shell.reel)' --paused --compare --align start '\(folder)/red' '\(folder)/blue.mp4'")
+        try await tmux.waitFor { titleFrame($0) == 1001 && $0.contains("wipe \u{00B7} B blue.mp4 frame 1 (by start)") }
+        try await tmux.press("Right", "Right")
+        try await tmux.waitFor { titleFrame($0) == 1003 && $0.contains("B blue.mp4 frame 3 (by start)") }
+        #expect(try await tmux.wipeDivider() != nil, "the sequence left of the divider, the movie right of it")
         try await tmux.quitAndWaitForShell()
     }
 
@@ -216,5 +208,38 @@ extension ReviewInTmuxTests {
         try await tmux.type("1015")
         try await tmux.waitFor { titleFrame($0) == 1015 }
         try await tmux.quitAndWaitForShell()
+    }
+}
+
+extension Tmux {
+    /// The picture's middle row as colours, once two captures agree and it has three of them.
+    func pictureRow() async throws -> (row: [String], colours: [String]) {
+        var last: [String] = []
+        for _ in 0..<500 {
+            let plain = try await screen().split(separator: "\n", omittingEmptySubsequences: false)
+            let ruler = try #require(plain.firstIndex { $0.hasPrefix("frame ") })
+            let parsed = VisibleCells.parse(capture: try await screen(escapes: true).split(separator: "\n", omittingEmptySubsequences: false))
+            let row: [String] = parsed[ruler / 2].map {
+                if case .halves(let top, _) = $0 { return top }
+                return "default"
+            }
+            var colours: [String] = []
+            for colour in row where colour != "default" && !colours.contains(colour) { colours.append(colour) }
+            if row == last, colours.count == 3 { return (row, colours) }
+            last = row
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return (last, [])
+    }
+
+    /// Where a wipe's divider is, checking that A's colour is all left of it and B's all right.
+    func wipeDivider() async throws -> Int? {
+        let (row, colours) = try await pictureRow()
+        guard colours.count == 3 else { return nil }
+        let (a, line, b) = (colours[0], colours[1], colours[2])
+        guard let at = row.firstIndex(of: line), row.lastIndex(of: line) == at else { return nil }
+        let left = row[..<at].filter { $0 != "default" }, right = row[(at + 1)...].filter { $0 != "default" }
+        guard !left.isEmpty, left.allSatisfy({ $0 == a }), !right.isEmpty, right.allSatisfy({ $0 == b }) else { return nil }
+        return at
     }
 }
