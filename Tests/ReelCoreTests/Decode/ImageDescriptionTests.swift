@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReelTestSupport
 @testable import ReelCore
 
 /// What probe says of a frame's samples and timecode, from each format's header.
@@ -29,12 +30,7 @@ import Testing
         let colour = try make("c.jpg", [])
         #expect(try ImageDecoders.describe(path: colour) == ImageDescription(format: .jpeg, bitDepth: 8, channels: 3, hasAlpha: false))
         let grey = folder.path + "/grey.jpg"
-        let converted = Process()
-        converted.executableURL = URL(fileURLWithPath: "/usr/bin/convert")
-        converted.arguments = [colour, "-colorspace", "Gray", grey]
-        try converted.run()
-        converted.waitUntilExit()
-        try #require(converted.terminationStatus == 0)
+        try #require(try ChildProcess.run(["/usr/bin/convert", colour, "-colorspace", "Gray", grey]).status == 0)
         #expect(try ImageDecoders.describe(path: grey).channels == 1)
         #expect(try ImageDecoders.describe(path: make("d.tif", ["-pix_fmt", "rgba"]))
                 == ImageDescription(format: .tiff, bitDepth: 8, channels: 4, hasAlpha: true))

@@ -1,4 +1,5 @@
 import Foundation
+import ReelTestSupport
 @testable import ReelCore
 
 /// Movies made for the tests with the ffmpeg command (Debian's package ffmpeg), and ffmpeg's own
@@ -6,16 +7,9 @@ import Foundation
 enum MovieFixture {
     /// Runs ffmpeg with `arguments`; its standard output, or nil when it failed.
     static func ffmpeg(_ arguments: [String]) -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-        process.arguments = ["-nostdin", "-loglevel", "error", "-y"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
+        guard let result = try? ChildProcess.run(["/usr/bin/ffmpeg", "-nostdin", "-loglevel", "error", "-y"] + arguments),
+              result.status == 0 else { return nil }
+        return result.stdout
     }
 
     /// A movie of `frames` frames of ffmpeg's moving test pattern at 24 fps, `width` × `height`,
