@@ -104,7 +104,7 @@ import Testing
         let player = try TwoSequences()
         let app = player.app
         app.perform(.cycleCompare, at: 1)
-        #expect(app.compare?.mode == .wipe && app.compare?.bIndex == 1)
+        #expect(app.compare?.mode == .wipe && app.compare?.b.item == app.items[1])
         let viewer = try #require(app.lastLayout?.viewer)
         var row = player.viewerRow()
         let half = viewer.width / 2
@@ -151,7 +151,7 @@ import Testing
         app.perform(.cycleCompare, at: 1)
         _ = player.viewerRow()
         app.switchFile(by: 1, cache: player.cache, pool: player.pool, size: player.size)
-        #expect(app.index == 1 && app.compare?.bIndex == 0 && app.compare?.mode == .wipe)
+        #expect(app.index == 1 && app.compare?.b.item == app.items[0] && app.compare?.mode == .wipe)
         let row = Array(player.viewerRow())
         let half = (app.lastLayout?.viewer?.width ?? 0) / 2
         #expect(row[..<half].contains("B") && row[(half + 1)...].contains("A"), "B's file is now A: \(String(row))")

@@ -4,8 +4,7 @@ import ReelCore
 /// analysis, whose frames follow A's playhead through the session's `compare(with:)`.
 struct CompareState {
     var mode: CompareMode
-    /// B's file, by its index in the player's list.
-    var bIndex: Int
+    /// B's file, open.
     var b: MediaSession
     /// Where the wipe's divider is, as a fraction of the viewer's width.
     var divider = 0.5
@@ -38,7 +37,7 @@ extension PlayerApp {
         let alignment = CompareAlignment(options.compareAlignment, a: current.timing, b: b.timing)
         current.session.compare(with: b.session.source, frames: b.session.playback.first...b.session.playback.last,
                                 alignment: alignment, size: current.session.size)
-        compare = CompareState(mode: mode, bIndex: bIndex, b: b)
+        compare = CompareState(mode: mode, b: b)
     }
 
     /// Ends the compare and gives back everything B held.

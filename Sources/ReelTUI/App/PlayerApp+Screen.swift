@@ -11,9 +11,8 @@ extension PlayerApp {
         let layout = ScreenLayout(width: size.width, height: size.height, picture: current.hasPicture,
                                   audio: current.analysis != nil && !hides, gaugeDetailed: gaugeDetailed, gauge: !hides)
         if let viewer = layout?.viewer {
-            let box = pixelBox(for: viewer)
             // Side by side, each picture has half the viewer.
-            let fitted = compareBox(FrameSize(width: max(1, box.width), height: max(1, box.height)))
+            let fitted = compareBox(pixelFrameSize(for: viewer))
             // Zoomed, the frame is decoded at its own size (or the zoom's) and cut down here.
             func decodeSize(_ own: (width: Int, height: Int)?) -> FrameSize {
                 own.map { pictureZoom.decodeSize(source: FrameSize(width: $0.width, height: $0.height), box: fitted) } ?? fitted

@@ -4,8 +4,7 @@ extension PlayerApp {
     /// The frame's size and the viewer's in pixels, when a picture is shown.
     var zoomFrame: (source: FrameSize, box: FrameSize)? {
         guard let size = current?.imageSize, let viewer = lastLayout?.viewer else { return nil }
-        let box = pixelBox(for: viewer)
-        return (FrameSize(width: size.width, height: size.height), FrameSize(width: max(1, box.width), height: max(1, box.height)))
+        return (FrameSize(width: size.width, height: size.height), pixelFrameSize(for: viewer))
     }
 
     /// Applies `change` to the viewer's zoom; `point` is the box pixel a zoom keeps in place.
